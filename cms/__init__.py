@@ -1,0 +1,1 @@
+"""The Innovation Hub Sundsvall CMS: a headless Wagtail project."""

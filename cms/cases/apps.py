@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "cms.cases"
+    label = "cases"
+    verbose_name = "Case"
+    default_auto_field = "django.db.models.BigAutoField"

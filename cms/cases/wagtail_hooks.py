@@ -1,0 +1,57 @@
+"""The register in the admin menu: case records and the taxonomies they use."""
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
+
+from .models import CaseRecord
+
+
+class CaseRecordFilterSet(WagtailFilterSet):
+    class Meta:
+        model = CaseRecord
+        fields = ["phase", "outcome", "publication_level", "home_organisation"]
+
+
+class CaseRecordViewSet(SnippetViewSet):
+    model = CaseRecord
+    icon = "folder-open-inverse"
+    menu_label = "Case"
+    list_display = ["case_id", "title", "phase", "publication_level", "received_date"]
+    list_export = ["case_id", "title", "phase", "outcome", "publication_level", "received_date"]
+    search_fields = ["title", "summary", "case_id"]
+    filterset_class = CaseRecordFilterSet
+    ordering = ["-received_date"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisationer"
+    list_display = ["name", "type"]
+    list_filter = ["type"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = "Ämnen"
+
+
+class SDGViewSet(SnippetViewSet):
+    model = SustainableDevelopmentGoal
+    icon = "globe"
+    menu_label = "Globala mål"
+    list_display = ["number", "name"]
+
+
+class RegisterGroup(SnippetViewSetGroup):
+    menu_label = "Caseregister"
+    menu_icon = "folder-open-inverse"
+    menu_order = 150
+    items = (CaseRecordViewSet, OrganisationViewSet, TopicViewSet, SDGViewSet)
+
+
+register_snippet(RegisterGroup)

@@ -1,0 +1,87 @@
+"""The shared StreamField body used by every page type that has free-form content."""
+
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class AccessibleImageBlock(blocks.StructBlock):
+    """An image that always carries alt text written for this use of it."""
+
+    image = ImageChooserBlock(label="Bild")
+    alt_text = blocks.CharBlock(
+        label="Alternativtext",
+        max_length=250,
+        help_text="Beskriv vad bilden visar för den som inte ser den. Obligatorisk.",
+    )
+    caption = blocks.CharBlock(label="Bildtext", required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = "Bild"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label="Citat")
+    attribution = blocks.CharBlock(
+        label="Vem säger det",
+        required=False,
+        help_text="Ange roll och verksamhet, t.ex. ”Undersköterska, Individ och arbetsmarknad”.",
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = "Citat"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Rubrik", max_length=120)
+    text = blocks.TextBlock(label="Text", required=False)
+    link_label = blocks.CharBlock(label="Länktext", max_length=80)
+    page = blocks.PageChooserBlock(label="Sida", required=False)
+    url = blocks.URLBlock(label="Extern länk", required=False)
+
+    class Meta:
+        icon = "pick"
+        label = "Uppmaning"
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError("Välj antingen en sida eller en extern länk.")
+                }
+            )
+        return value
+
+
+class FactBoxBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Rubrik", max_length=120)
+    text = blocks.RichTextBlock(label="Text", features=["bold", "italic", "ul", "ol", "link"])
+
+    class Meta:
+        icon = "info-circle"
+        label = "Faktaruta"
+
+
+class BodyBlock(blocks.StreamBlock):
+    """One body for every page: what an editor can put in the main column."""
+
+    rich_text = blocks.RichTextBlock(label="Text", features=RICH_TEXT_FEATURES)
+    image = AccessibleImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    embed = EmbedBlock(
+        label="Inbäddning",
+        help_text="Länk till t.ex. en film. Filmen måste vara textad.",
+    )
+    fact_box = FactBoxBlock()
+
+    class Meta:
+        label = "Innehåll"

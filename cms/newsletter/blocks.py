@@ -1,0 +1,35 @@
+"""Newsletter sections: a heading, text, and links to cases and pages."""
+
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from cms.core.blocks import RICH_TEXT_FEATURES, AccessibleImageBlock
+
+
+class NewsletterSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Rubrik", max_length=160)
+    text = blocks.RichTextBlock(label="Text", features=RICH_TEXT_FEATURES)
+    image = AccessibleImageBlock(required=False)
+    cases = blocks.ListBlock(
+        SnippetChooserBlock("cases.CaseRecord"), label="Case som nämns", default=[]
+    )
+    pages = blocks.ListBlock(
+        blocks.PageChooserBlock(
+            page_type=[
+                "cases.CaseStoryPage",
+                "articles.InspirationArticlePage",
+                "programme.ProgrammePage",
+                "core.StandardPage",
+            ]
+        ),
+        label="Sidor som nämns",
+        default=[],
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = "Avsnitt"
+
+
+class NewsletterBodyBlock(blocks.StreamBlock):
+    section = NewsletterSectionBlock()

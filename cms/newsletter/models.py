@@ -1,0 +1,84 @@
+"""The newsletter "Aktuellt i Idéslussen": an archive with one permanent page per issue."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cms.core.models import HubPage, ListingMixin
+from cms.core.text import swedish_month
+
+from .blocks import NewsletterBodyBlock
+
+
+class NewsletterIndexPage(HubPage):
+    """The archive of all issues."""
+
+    intro = models.TextField("Ingress", blank=True)
+
+    content_panels = HubPage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["newsletter.NewsletterIssuePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Nyhetsbrevsarkiv"
+        verbose_name_plural = "Nyhetsbrevsarkiv"
+
+
+class NewsletterIssuePage(ListingMixin, HubPage):
+    """One monthly issue. "Nuläget" is a snapshot of the register as of the issue date."""
+
+    issue_date = models.DateField("Utgivningsdatum")
+    issue_number = models.PositiveIntegerField("Nummer", unique=True)
+    intro = models.TextField("Inledning", blank=True)
+    status_received = models.PositiveIntegerField("Nuläget: inkomna case")
+    status_in_progress = models.PositiveIntegerField("Nuläget: pågående case")
+    status_in_implementation = models.PositiveIntegerField("Nuläget: i implementering")
+    status_closed = models.PositiveIntegerField("Nuläget: avslutade eller under överlämning")
+    status_implemented = models.PositiveIntegerField(
+        "Nuläget: införda, överlämnade eller hittat hem"
+    )
+    body = StreamField(NewsletterBodyBlock(), verbose_name="Avsnitt")
+
+    content_panels = HubPage.content_panels + [
+        FieldRowPanel([FieldPanel("issue_date"), FieldPanel("issue_number")]),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status_received"), FieldPanel("status_in_progress")]),
+                FieldRowPanel(
+                    [FieldPanel("status_in_implementation"), FieldPanel("status_closed")]
+                ),
+                FieldPanel("status_implemented"),
+            ],
+            heading="Nuläget",
+            help_text="Siffrorna från registret per utgivningsdatum.",
+        ),
+        FieldPanel("body"),
+    ]
+    promote_panels = HubPage.promote_panels + ListingMixin.listing_panels
+
+    search_fields = HubPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["newsletter.NewsletterIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Nyhetsbrev"
+        verbose_name_plural = "Nyhetsbrev"
+
+    @property
+    def display_title(self) -> str:
+        return f"Aktuellt i Idéslussen – {swedish_month(self.issue_date)}"
+
+    def clean(self):
+        super().clean()
+        if (
+            self.status_closed is not None
+            and self.status_received is not None
+            and (self.status_closed > self.status_received)
+        ):
+            raise ValidationError({"status_closed": "Kan inte vara fler än antalet inkomna case."})

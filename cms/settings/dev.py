@@ -1,0 +1,11 @@
+"""Local development: DEBUG on, a key that is only ever used on a developer's machine."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+# Dev only: never used by production settings, which refuse to start without a real key.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-not-for-production")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

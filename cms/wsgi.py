@@ -1,0 +1,9 @@
+"""WSGI entry point; the build step also talks to the CMS in-process through it."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+
+application = get_wsgi_application()
