@@ -1,0 +1,80 @@
+"""The "Nuläget" counters, computed from the register's phase history for any date.
+
+Counts cover *all* case records, internal ones included: the figures are aggregate and
+reveal nothing about an individual case. Both the API's stats endpoint and the newsletter
+snapshot use this one function so a figure means the same everywhere.
+"""
+
+import datetime as dt
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from django.utils import timezone
+
+from .choices import Outcome, Phase
+
+HOME_FOUND_OUTCOMES = {Outcome.INFORT, Outcome.OVERLAMNAT, Outcome.HITTAT_HEM}
+
+
+@dataclass
+class Status:
+    as_of: dt.date
+    received: int = 0
+    in_progress: int = 0
+    in_implementation: int = 0
+    closed: int = 0
+    implemented: int = 0
+    by_phase: dict = field(default_factory=dict)
+    by_organisation: dict = field(default_factory=dict)
+    by_year: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["as_of"] = self.as_of.isoformat()
+        return data
+
+
+def status_as_of(as_of: dt.date | None = None, records=None) -> Status:
+    """Count the register as it stood at the end of ``as_of`` (default: today).
+
+    ``records`` defaults to every case record's live (published) state; each record's phase
+    on that date is read from its phase history. Two queries, whatever the register's size.
+    """
+    from .models import CasePhaseChange, CaseRecord
+
+    as_of = as_of or timezone.localdate()
+    if records is None:
+        records = CaseRecord.objects.all()
+    received = records.filter(received_date__lte=as_of)
+    rows = list(received.values("pk", "received_date", "outcome", "home_organisation__name"))
+    changes: dict[int, list[tuple]] = {}
+    for case_pk, date, order, phase in (
+        CasePhaseChange.objects.filter(case__in=received.values("pk"), date__lte=as_of)
+        .order_by("case", "date", "sort_order")
+        .values_list("case", "date", "sort_order", "phase")
+    ):
+        changes.setdefault(case_pk, []).append((date, order or 0, phase))
+
+    status = Status(as_of=as_of)
+    by_phase: Counter = Counter()
+    by_org: Counter = Counter()
+    by_year: Counter = Counter()
+    for row in rows:
+        history = changes.get(row["pk"])
+        phase = max(history)[2] if history else Phase.INKOMMEN
+        by_phase[phase] += 1
+        by_org[row["home_organisation__name"]] += 1
+        by_year[row["received_date"].year] += 1
+        status.received += 1
+        if phase == Phase.AVSLUTAD:
+            status.closed += 1
+            if row["outcome"] in HOME_FOUND_OUTCOMES:
+                status.implemented += 1
+        else:
+            status.in_progress += 1
+            if phase == Phase.IMPLEMENTERAS:
+                status.in_implementation += 1
+    status.by_phase = {p.value: by_phase.get(p.value, 0) for p in Phase}
+    status.by_organisation = dict(sorted(by_org.items()))
+    status.by_year = {str(y): n for y, n in sorted(by_year.items())}
+    return status
