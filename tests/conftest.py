@@ -1,0 +1,53 @@
+"""Shared fixtures: the real database (SQLite, or PostgreSQL when DATABASE_URL is set),
+with the site tree and editorial groups that the migrations create."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+PASSWORD = "test-password-123"
+
+
+def make_user(username, group=None, **extra):
+    User = get_user_model()
+    user = User.objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        password=PASSWORD,
+        first_name=username.capitalize(),
+        **extra,
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def communicator(db):
+    return make_user("kommunikator", "Kommunikatörer")
+
+
+@pytest.fixture
+def coach(db):
+    return make_user("idecoach", "Idécoacher")
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def home(db):
+    from cms.core.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def organisation(db):
+    from cms.core.models import Organisation
+
+    return Organisation.objects.create(
+        name="Vård- och omsorgsförvaltningen", type=Organisation.Type.FORVALTNING
+    )
