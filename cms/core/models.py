@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .forms import HubPageForm
 from .text import swedish_slugify
 
 
@@ -79,6 +80,8 @@ class ListingMixin(models.Model):
 
 class HubPage(SwedishSlugMixin, Page):
     """Base for every page type in the hub."""
+
+    base_form_class = HubPageForm
 
     class Meta:
         abstract = True

@@ -1,0 +1,45 @@
+# Innovation Hub Sundsvall. `make demo` and `make test` are all a newcomer needs.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+HUB    := $(VENV)/bin/hub
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test test-postgres lint format install clean help
+
+help:
+	@echo "make demo           installera, förbered demodatabasen och starta CMS:et"
+	@echo "make test           kör hela testsviten (SQLite)"
+	@echo "make test-postgres  kör testsviten mot PostgreSQL (DATABASE_URL)"
+	@echo "make lint           ruff check och formatkontroll"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 eller senare krävs ($(PYTHON))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test,dev]"
+	@touch $@
+
+demo: $(STAMP)
+	$(HUB) demo
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+test-postgres: $(STAMP)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hub} $(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf var/ content/ site/build/ .pytest_cache

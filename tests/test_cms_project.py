@@ -1,0 +1,109 @@
+"""Project-level guarantees: migrations, settings, Swedish text helpers."""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from cms.core.text import swedish_date, swedish_number, swedish_slugify, swedish_sort_key
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_no_missing_migrations():
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+def _run_production(*args, env_extra):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS")
+    }
+    env.update(DJANGO_SETTINGS_MODULE="cms.settings.production", **env_extra)
+    return subprocess.run(
+        [sys.executable, "-m", "cms", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secrets():
+    result = _run_production("check", env_extra={})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+    assert "DATABASE_URL" in result.stderr
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_deploy_check_is_clean(tmp_path):
+    result = _run_production(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_extra={
+            "DJANGO_SECRET_KEY": "x" * 20 + "a-long-random-production-secret-key-0123456789",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+            "ALLOWED_HOSTS": "hub.sundsvall.se",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_admin_language_and_time_zone(settings):
+    assert settings.LANGUAGE_CODE == "sv"
+    assert settings.TIME_ZONE == "Europe/Stockholm"
+
+
+@pytest.mark.django_db
+def test_admin_is_swedish(client, communicator):
+    client.force_login(communicator)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert 'lang="sv"' in response.content.decode()
+    assert "Sidor" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Äppelträd i Överkalix", "appeltrad-i-overkalix"),
+        ("Idé & café", "ide-cafe"),
+        ("Müller", "muller"),
+    ],
+)
+def test_swedish_slugify(text, slug):
+    assert swedish_slugify(text) == slug
+
+
+def test_swedish_sort_order():
+    words = ["Östersund", "Ängelholm", "Åre", "Zinkgruvan", "Alingsås", "Ystad", "Umeå"]
+    assert sorted(words, key=swedish_sort_key) == [
+        "Alingsås",
+        "Umeå",
+        "Ystad",
+        "Zinkgruvan",
+        "Åre",
+        "Ängelholm",
+        "Östersund",
+    ]
+
+
+def test_swedish_dates_and_numbers():
+    assert swedish_date(dt.date(2020, 10, 20)) == "20 oktober 2020"
+    assert swedish_date(dt.date(2019, 3, 1)) == "1 mars 2019"
+    assert swedish_number(4000) == "4\u202f000"
+    assert swedish_number(31.5, 1) == "31,5"
