@@ -6,3 +6,6 @@ class CasesConfig(AppConfig):
     label = "cases"
     verbose_name = "Case"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401
