@@ -23,6 +23,34 @@ class AccessibleImageBlock(blocks.StructBlock):
         label = "Bild"
 
 
+class OptionalImageBlock(AccessibleImageBlock):
+    """Same shape as AccessibleImageBlock, but may be left empty; alt text is required only
+    when an image is chosen."""
+
+    image = ImageChooserBlock(label="Bild", required=False)
+    alt_text = blocks.CharBlock(
+        label="Alternativtext",
+        max_length=250,
+        required=False,
+        help_text="Beskriv vad bilden visar. Obligatorisk när en bild är vald.",
+    )
+
+    class Meta:
+        icon = "image"
+        label = "Bild (valfri)"
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        value = super().clean(value)
+        if value.get("image") and not (value.get("alt_text") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={"alt_text": ValidationError("Skriv en alternativtext för bilden.")}
+            )
+        return value
+
+
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label="Citat")
     attribution = blocks.CharBlock(

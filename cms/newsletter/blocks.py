@@ -3,13 +3,13 @@
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.core.blocks import RICH_TEXT_FEATURES, AccessibleImageBlock
+from cms.core.blocks import RICH_TEXT_FEATURES, OptionalImageBlock
 
 
 class NewsletterSectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label="Rubrik", max_length=160)
     text = blocks.RichTextBlock(label="Text", features=RICH_TEXT_FEATURES)
-    image = AccessibleImageBlock(required=False)
+    image = OptionalImageBlock()
     cases = blocks.ListBlock(
         SnippetChooserBlock("cases.CaseRecord"), label="Case som nämns", default=[]
     )
