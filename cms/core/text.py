@@ -1,10 +1,11 @@
-"""Swedish text conventions: slugs, sort order, dates and numbers."""
+"""Swedish text conventions: slugs, sort order, dates and numbers.
+
+Plain Python with no Django imports: the CMS and the build step (``sitebuild``) share it.
+"""
 
 import datetime as dt
 import re
 import unicodedata
-
-from django.utils.text import slugify
 
 # Swedish transliteration for URLs: å/ä→a, ö→o (not the German ae/oe), é→e.
 _SLUG_MAP = str.maketrans(
@@ -28,7 +29,8 @@ def swedish_slugify(text: str) -> str:
     """``"Äldreomsorg på Öland – é"`` → ``"aldreomsorg-pa-oland-e"``."""
     text = (text or "").translate(_SLUG_MAP)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return slugify(text)
+    text = re.sub(r"[^\w\s-]", "", text.lower())
+    return re.sub(r"[-\s_]+", "-", text).strip("-_")
 
 
 # Swedish collation: a–z, then å, ä, ö; ü sorts as y, é as e, and so on.
@@ -74,14 +76,31 @@ MONTHS = [
 ]
 
 
-def swedish_date(value: dt.date) -> str:
-    """``date(2020, 10, 20)`` → ``"20 oktober 2020"``."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+def parse_date(value) -> dt.date | None:
+    """A date from a date, a datetime or an ISO 8601 string (None for empty)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return dt.date.fromisoformat(text[:10])
 
 
-def swedish_month(value: dt.date) -> str:
+def swedish_date(value) -> str:
+    """``date(2020, 10, 20)`` or ``"2020-10-20"`` → ``"20 oktober 2020"``."""
+    date = parse_date(value)
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else ""
+
+
+def swedish_month(value) -> str:
     """``date(2020, 10, 1)`` → ``"oktober 2020"``."""
-    return f"{MONTHS[value.month - 1]} {value.year}"
+    date = parse_date(value)
+    return f"{MONTHS[date.month - 1]} {date.year}" if date else ""
 
 
 def swedish_number(value: int | float, decimals: int = 0) -> str:
