@@ -1,0 +1,106 @@
+"""The hub's MkDocs plugin: Swedish filters, build data, strict internal link checking.
+
+Registered as the ``hub`` plugin (entry point in pyproject.toml). Listings, feeds and facet
+pages read the data files the pull step writes (``content/.data/*.json``), never the other
+pages' metadata: in a dirty build MkDocs does not read unmodified pages.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from cms.core.text import swedish_date, swedish_month, swedish_number, swedish_sort_key
+
+from .paths import clean_url
+
+_LINK_RE = re.compile(r'\b(?:href|src)="(/[^"#?]*)[^"]*"')
+_DIRTY_NOTICE = "A 'dirty' build is being performed"
+
+
+class _DropDirtyNotice(logging.Filter):
+    """MkDocs warns on every dirty build; in strict mode that warning would fail the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(_DIRTY_NOTICE)
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyNotice())
+
+
+class HubPluginConfig(Config):
+    data_dir = c.Type(str, default=".data")
+    check_links = c.Type(bool, default=True)
+
+
+class HubPlugin(BasePlugin[HubPluginConfig]):
+    #: Called with the page's src path after each page is rendered (progress display).
+    on_rendered: Callable[[str], None] | None = None
+
+    def on_config(self, config):
+        self.rendered: list[str] = []
+        self.known_urls: set[str] = set()
+        self.extra_outputs: set[str] = set()
+        self._data: dict[str, object] = {}
+        self.data_path = Path(config["docs_dir"]) / self.config.data_dir
+        return config
+
+    def data(self, name: str, default=None):
+        """The data file ``content/.data/<name>.json`` (read once per build)."""
+        if name not in self._data:
+            path = self.data_path / f"{name}.json"
+            if not path.exists():
+                if default is not None:
+                    return default
+                raise PluginError(f"Datafilen {path} saknas (kör 'hub pull').")
+            self._data[name] = json.loads(path.read_text(encoding="utf-8"))
+        return self._data[name]
+
+    def on_files(self, files, config):
+        self.known_urls = {clean_url(f.url) for f in files}
+        return files
+
+    def on_env(self, env, config, files):
+        env.filters.update(
+            swedish_date=swedish_date,
+            swedish_month=swedish_month,
+            swedish_number=swedish_number,
+            swedish_sort=lambda items, attr=None: sorted(
+                items, key=lambda i: swedish_sort_key(i[attr] if attr else i)
+            ),
+        )
+        env.globals["hub_data"] = self.data
+        return env
+
+    def register_output(self, url: str) -> None:
+        """A file some other step writes into the site (a feed, the search index)."""
+        self.extra_outputs.add(url)
+        self.known_urls.add(clean_url(url))
+
+    @event_priority(-100)
+    def on_post_page(self, output, page, config):
+        if self.config.check_links:
+            broken = sorted(
+                {
+                    link
+                    for link in _LINK_RE.findall(output)
+                    if not link.startswith("//") and clean_url(link) not in self.known_urls
+                }
+            )
+            if broken:
+                raise PluginError(
+                    f"Trasiga interna länkar på sidan {page.file.src_uri} "
+                    f"({page.url or '/'}): {', '.join(broken)}"
+                )
+        self.rendered.append(page.file.src_uri)
+        if self.on_rendered:
+            self.on_rendered(page.file.src_uri)
+        return output
