@@ -3,11 +3,14 @@
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cms.core.api_fields import CaseRefListField, StreamFieldSerializer
 from cms.core.blocks import BodyBlock
 from cms.core.models import HubPage, ListingMixin
+from cms.core.serializers import TopicRefSerializer
 
 
 class InspirationIndexPage(HubPage):
@@ -16,6 +19,8 @@ class InspirationIndexPage(HubPage):
     intro = models.TextField("Ingress", blank=True)
 
     content_panels = HubPage.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["articles.InspirationArticlePage"]
@@ -49,6 +54,14 @@ class InspirationArticlePage(ListingMixin, HubPage):
     promote_panels = HubPage.promote_panels + ListingMixin.listing_panels
 
     search_fields = HubPage.search_fields + [index.SearchField("body")]
+
+    api_fields = ListingMixin.listing_api_fields + [
+        APIField("published_date"),
+        APIField("byline"),
+        APIField("topics", serializer=TopicRefSerializer(many=True, read_only=True)),
+        APIField("related_cases", serializer=CaseRefListField()),
+        APIField("body", serializer=StreamFieldSerializer()),
+    ]
 
     parent_page_types = ["articles.InspirationIndexPage"]
     subpage_types = []

@@ -24,6 +24,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -34,6 +35,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from cms.core.api_fields import CaseRefField, StreamFieldSerializer
 from cms.core.blocks import BodyBlock
 from cms.core.models import HubPage, ListingMixin
 from cms.core.text import swedish_slugify
@@ -513,6 +515,8 @@ class CaseStoryIndexPage(HubPage):
 
     content_panels = HubPage.content_panels + [FieldPanel("intro")]
 
+    api_fields = [APIField("intro")]
+
     parent_page_types = ["core.HomePage"]
     subpage_types = ["cases.CaseStoryPage"]
     max_count = 1
@@ -548,6 +552,12 @@ class CaseStoryPage(ListingMixin, HubPage):
     promote_panels = HubPage.promote_panels + ListingMixin.listing_panels
 
     search_fields = HubPage.search_fields + [index.SearchField("body")]
+
+    api_fields = ListingMixin.listing_api_fields + [
+        APIField("case", serializer=CaseRefField()),
+        APIField("byline"),
+        APIField("body", serializer=StreamFieldSerializer()),
+    ]
 
     parent_page_types = ["cases.CaseStoryIndexPage"]
     subpage_types = []

@@ -4,10 +4,13 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .api_fields import ExpandReferences
+from .api_resolver import BODY_RENDITIONS, get_resolver
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class AccessibleImageBlock(blocks.StructBlock):
+class AccessibleImageBlock(ExpandReferences, blocks.StructBlock):
     """An image that always carries alt text written for this use of it."""
 
     image = ImageChooserBlock(label="Bild")
@@ -21,6 +24,17 @@ class AccessibleImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = "Bild"
+
+    def get_api_representation(self, value, context=None):
+        """The image as renditions in the body sizes, with this use's alt text and caption;
+        None when no (public) image is chosen."""
+        image = value.get("image") if value else None
+        if image is None:
+            return None
+        shown = get_resolver(context).image(
+            image.pk, alt=value.get("alt_text") or "", renditions=BODY_RENDITIONS
+        )
+        return shown and shown | {"caption": value.get("caption") or ""}
 
 
 class OptionalImageBlock(AccessibleImageBlock):
@@ -51,7 +65,7 @@ class OptionalImageBlock(AccessibleImageBlock):
         return value
 
 
-class QuoteBlock(blocks.StructBlock):
+class QuoteBlock(ExpandReferences, blocks.StructBlock):
     quote = blocks.TextBlock(label="Citat")
     attribution = blocks.CharBlock(
         label="Vem säger det",
@@ -64,7 +78,7 @@ class QuoteBlock(blocks.StructBlock):
         label = "Citat"
 
 
-class CallToActionBlock(blocks.StructBlock):
+class CallToActionBlock(ExpandReferences, blocks.StructBlock):
     heading = blocks.CharBlock(label="Rubrik", max_length=120)
     text = blocks.TextBlock(label="Text", required=False)
     link_label = blocks.CharBlock(label="Länktext", max_length=80)
@@ -88,8 +102,15 @@ class CallToActionBlock(blocks.StructBlock):
             )
         return value
 
+    def get_api_representation(self, value, context=None):
+        """As the fields, plus ``href``: the chosen page's public path or the external link
+        (None if the page is not public)."""
+        data = super().get_api_representation(value, context)
+        data["href"] = (data["page"] or {}).get("path") or data["url"] or None
+        return data
 
-class FactBoxBlock(blocks.StructBlock):
+
+class FactBoxBlock(ExpandReferences, blocks.StructBlock):
     heading = blocks.CharBlock(label="Rubrik", max_length=120)
     text = blocks.RichTextBlock(label="Text", features=["bold", "italic", "ul", "ol", "link"])
 
@@ -98,7 +119,7 @@ class FactBoxBlock(blocks.StructBlock):
         label = "Faktaruta"
 
 
-class BodyBlock(blocks.StreamBlock):
+class BodyBlock(ExpandReferences, blocks.StreamBlock):
     """One body for every page: what an editor can put in the main column."""
 
     rich_text = blocks.RichTextBlock(label="Text", features=RICH_TEXT_FEATURES)

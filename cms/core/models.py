@@ -4,11 +4,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .api_fields import ImageRenditionsField, RichTextSerializer, StreamFieldSerializer
 from .blocks import BodyBlock
 from .forms import HubPageForm
 from .text import swedish_slugify
@@ -67,6 +69,12 @@ class ListingMixin(models.Model):
         )
     ]
 
+    listing_api_fields = [
+        APIField("listing_title"),
+        APIField("listing_summary"),
+        APIField("listing_image", serializer=ImageRenditionsField(alt_field="listing_image_alt")),
+    ]
+
     class Meta:
         abstract = True
 
@@ -111,6 +119,12 @@ class HomePage(HubPage):
 
     search_fields = HubPage.search_fields + [index.SearchField("intro")]
 
+    api_fields = [
+        APIField("intro"),
+        APIField("body", serializer=StreamFieldSerializer()),
+        APIField("contact_text", serializer=RichTextSerializer()),
+    ]
+
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -128,6 +142,10 @@ class StandardPage(ListingMixin, HubPage):
     promote_panels = HubPage.promote_panels + ListingMixin.listing_panels
 
     search_fields = HubPage.search_fields + [index.SearchField("body")]
+
+    api_fields = ListingMixin.listing_api_fields + [
+        APIField("body", serializer=StreamFieldSerializer()),
+    ]
 
     parent_page_types = ["core.HomePage", "core.StandardPage"]
     subpage_types = ["core.StandardPage"]

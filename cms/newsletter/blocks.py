@@ -3,10 +3,11 @@
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.core.api_fields import ExpandReferences
 from cms.core.blocks import RICH_TEXT_FEATURES, OptionalImageBlock
 
 
-class NewsletterSectionBlock(blocks.StructBlock):
+class NewsletterSectionBlock(ExpandReferences, blocks.StructBlock):
     heading = blocks.CharBlock(label="Rubrik", max_length=160)
     text = blocks.RichTextBlock(label="Text", features=RICH_TEXT_FEATURES)
     image = OptionalImageBlock()
@@ -31,5 +32,5 @@ class NewsletterSectionBlock(blocks.StructBlock):
         label = "Avsnitt"
 
 
-class NewsletterBodyBlock(blocks.StreamBlock):
+class NewsletterBodyBlock(ExpandReferences, blocks.StreamBlock):
     section = NewsletterSectionBlock()

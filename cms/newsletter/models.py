@@ -3,9 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cms.core.api_fields import StreamFieldSerializer
 from cms.core.models import HubPage, ListingMixin
 from cms.core.text import swedish_month
 
@@ -18,6 +20,8 @@ class NewsletterIndexPage(HubPage):
     intro = models.TextField("Ingress", blank=True)
 
     content_panels = HubPage.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["newsletter.NewsletterIssuePage"]
@@ -62,6 +66,19 @@ class NewsletterIssuePage(ListingMixin, HubPage):
     promote_panels = HubPage.promote_panels + ListingMixin.listing_panels
 
     search_fields = HubPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    api_fields = ListingMixin.listing_api_fields + [
+        APIField("display_title"),
+        APIField("issue_date"),
+        APIField("issue_number"),
+        APIField("intro"),
+        APIField("status_received"),
+        APIField("status_in_progress"),
+        APIField("status_in_implementation"),
+        APIField("status_closed"),
+        APIField("status_implemented"),
+        APIField("body", serializer=StreamFieldSerializer()),
+    ]
 
     parent_page_types = ["newsletter.NewsletterIndexPage"]
     subpage_types = []

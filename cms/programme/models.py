@@ -5,12 +5,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.core.api_fields import StreamFieldSerializer
 from cms.core.blocks import BodyBlock
 from cms.core.models import HubPage, ListingMixin
+from cms.core.serializers import OrganisationSerializer
+
+from .serializers import ProgrammeSessionSerializer
 
 
 class ProgrammeIndexPage(HubPage):
@@ -20,6 +25,8 @@ class ProgrammeIndexPage(HubPage):
     body = StreamField(BodyBlock(), verbose_name="Innehåll", blank=True)
 
     content_panels = HubPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    api_fields = [APIField("intro"), APIField("body", serializer=StreamFieldSerializer())]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["programme.ProgrammePage"]
@@ -59,6 +66,16 @@ class ProgrammePage(ListingMixin, HubPage):
     promote_panels = HubPage.promote_panels + ListingMixin.listing_panels
 
     search_fields = HubPage.search_fields + [index.SearchField("body")]
+
+    api_fields = ListingMixin.listing_api_fields + [
+        APIField("year"),
+        APIField("cohort_name"),
+        APIField("participant_count"),
+        APIField("days"),
+        APIField("partner", serializer=OrganisationSerializer(read_only=True)),
+        APIField("sessions", serializer=ProgrammeSessionSerializer(many=True, read_only=True)),
+        APIField("body", serializer=StreamFieldSerializer()),
+    ]
 
     parent_page_types = ["programme.ProgrammeIndexPage"]
     subpage_types = []
