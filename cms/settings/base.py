@@ -130,7 +130,15 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    # Every API error body names what was wrong (cms.core.api_params).
+    "EXCEPTION_HANDLER": "cms.core.api_params.api_exception_handler",
 }
+# Wagtail API v2 (cms.core.api_views): the build step pages through 500 at a time; rich
+# text is HTML (our serializers also resolve links to public paths); no search endpoint,
+# the site has its own static search.
+WAGTAILAPI_LIMIT_MAX = 500
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_SEARCH_ENABLED = False
 SPECTACULAR_SETTINGS = {
     "TITLE": "Innovation Hub Sundsvall API",
     "DESCRIPTION": "Read-only API for the static site: case records, taxonomies and statistics.",

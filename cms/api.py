@@ -1,0 +1,52 @@
+"""The read-only API the static site is built from, all under ``/api/v2/``.
+
+Wagtail API v2 (``cms.core.api_views``): ``pages/``, ``images/``, ``documents/``.
+REST framework: ``cases/`` (``cms.cases.views``), ``taxonomies/`` (``cms.core.views``),
+``stats/`` ("Nuläget"), ``manifest/`` (``cms.publishing.views``).
+The OpenAPI 3 schema of the REST framework endpoints is at ``/api/schema/``.
+"""
+
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import SimpleRouter
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from cms.cases.views import CaseRecordViewSet, StatsView
+from cms.core.api_views import HubDocumentsAPIViewSet, HubImagesAPIViewSet, HubPagesAPIViewSet
+from cms.core.views import TaxonomiesView
+from cms.publishing.views import ManifestView
+
+wagtail_api = WagtailAPIRouter("wagtailapi")
+wagtail_api.register_endpoint("pages", HubPagesAPIViewSet)
+wagtail_api.register_endpoint("images", HubImagesAPIViewSet)
+wagtail_api.register_endpoint("documents", HubDocumentsAPIViewSet)
+
+rest_router = SimpleRouter()
+rest_router.register("cases", CaseRecordViewSet, basename="api-case")
+
+rest_urlpatterns = [
+    *rest_router.urls,
+    path("taxonomies/", TaxonomiesView.as_view(), name="api-taxonomies"),
+    path("stats/", StatsView.as_view(), name="api-stats"),
+    path("manifest/", ManifestView.as_view(), name="api-manifest"),
+]
+
+
+def not_found(request, *args, **kwargs):
+    """Anything else under /api/ is a JSON 404 (not the site's HTML 404 page)."""
+    return JsonResponse({"message": "not found"}, status=404)
+
+
+urlpatterns = [
+    path("api/v2/", include(rest_urlpatterns)),
+    path("api/v2/", wagtail_api.urls),
+    path(
+        "api/schema/",
+        SpectacularAPIView.as_view(patterns=[path("api/v2/", include(rest_urlpatterns))]),
+        name="api-schema",
+    ),
+]
+
+#: Goes last before the site's own catch-all, so that other /api/ routes still match.
+not_found_urlpatterns = [re_path(r"^api/", not_found)]

@@ -1,0 +1,98 @@
+"""REST endpoints of the case register: the public case records and the "Nuläget" figures."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cms.core.api_params import HubPagination, StrictQueryParamsMixin, parse_day
+from cms.core.public import public_cases
+
+from .filters import CaseRecordFilter
+from .models import CASE_ID_RE, CasePartner, CasePhaseChange, CaseResearchProject
+from .serializers import CaseRecordSerializer
+from .stats import status_as_of
+
+
+class CaseRecordViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
+    """Case records whose live version is published and whose publication level is not
+    ``intern``: public fields only, idea carriers by role (names only with consent on a
+    ``publik`` record). Ordered newest received first, then by id; ``limit``/``offset``
+    walk the whole register."""
+
+    serializer_class = CaseRecordSerializer
+    filterset_class = CaseRecordFilter
+    filter_backends = [DjangoFilterBackend]
+    pagination_class = HubPagination
+    authentication_classes = []
+    lookup_field = "case_id"
+    lookup_value_regex = "[^/]+"
+
+    def get_queryset(self):
+        return (
+            public_cases()
+            .select_related("home_organisation", "taken_over_by")
+            .prefetch_related(
+                "participating_organisations",
+                "topics",
+                "sdgs",
+                Prefetch(
+                    "phase_history", queryset=CasePhaseChange.objects.order_by("date", "sort_order")
+                ),
+                "idea_carriers",
+                Prefetch("partners", queryset=CasePartner.objects.select_related("organisation")),
+                "solutions",
+                Prefetch(
+                    "research_projects",
+                    queryset=CaseResearchProject.objects.select_related("organisation"),
+                ),
+            )
+            .order_by("-received_date", "case_id")
+        )
+
+    def get_object(self):
+        if not CASE_ID_RE.match(self.kwargs.get(self.lookup_field, "")):
+            raise Http404
+        return super().get_object()
+
+
+class StatusSerializer(serializers.Serializer):
+    """The "Nuläget" counters for one date (see ``cms.cases.stats``)."""
+
+    as_of = serializers.DateField()
+    received = serializers.IntegerField(help_text="Cases received up to the date.")
+    in_progress = serializers.IntegerField(help_text="Received and not closed.")
+    in_implementation = serializers.IntegerField(help_text="In the phase Implementeras.")
+    closed = serializers.IntegerField(help_text="Closed (phase Avslutad).")
+    implemented = serializers.IntegerField(
+        help_text="Closed as implemented, handed over or having found a home elsewhere."
+    )
+    by_phase = serializers.DictField(child=serializers.IntegerField())
+    by_organisation = serializers.DictField(child=serializers.IntegerField())
+    by_year = serializers.DictField(child=serializers.IntegerField())
+
+
+class StatsView(StrictQueryParamsMixin, APIView):
+    """The "Nuläget" figures over every case record, internal ones included (aggregates
+    reveal no single case), as the register stood at the end of ``as_of`` (default today),
+    computed from the phase history."""
+
+    authentication_classes = []
+    extra_query_params = frozenset(["as_of"])
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "as_of", OpenApiTypes.DATE, description="ISO date; default today (Sweden)."
+            )
+        ],
+        responses=StatusSerializer,
+    )
+    def get(self, request):
+        raw = request.query_params.get("as_of")
+        as_of = parse_day("as_of", raw) if raw is not None else None
+        return Response(StatusSerializer(status_as_of(as_of).as_dict()).data)
