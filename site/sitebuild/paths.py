@@ -8,6 +8,9 @@ from pathlib import PurePosixPath
 def clean_url(url: str) -> str:
     """Normalise a site-relative URL for comparison: ``/a/b/index.html`` → ``a/b/``."""
     url = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    if url in (".", "./"):  # MkDocs' URL of the home page
+        return ""
+    url = url.removeprefix("./")
     if url.endswith("index.html"):
         url = url[: -len("index.html")]
     return url
