@@ -2,16 +2,20 @@
 
 Examples::
 
-    hub demo              # migrate, load the demo content and serve the CMS
+    hub demo              # migrate, load the demo content, build the site, serve both
     hub demo --no-serve   # the same, then exit
+    hub build             # pull from the local CMS and build site/build/
+    hub build --api https://cms.example.org --out /srv/hub
+    hub pull              # only update content/
+    hub serve             # serve site/build/ at http://127.0.0.1:8001/
     hub cms createsuperuser
-    hub cms check --deploy
 """
 
 import argparse
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 
 def _manage(*args: str) -> int:
@@ -45,6 +49,67 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 0
 
 
+def cmd_pull(args: argparse.Namespace) -> int:
+    """Pull published content from the CMS into content/."""
+    from .build import CONTENT, Reporter
+    from .client import ApiClient, ApiError
+    from .pull import pull
+
+    reporter = Reporter(quiet=args.quiet)
+    try:
+        with ApiClient(args.api) as client:
+            reporter.phase("Hämtar från CMS:et")
+            result = pull(client, args.content or CONTENT, full=args.full, progress=reporter.tick)
+    except (ApiError, ValueError) as exc:
+        reporter.done("")
+        print(f"hub pull: {exc}", file=sys.stderr)
+        return 1
+    reporter.done(
+        f"Klart: {result.fetched} objekt hämtade, {len(result.written)} filer "
+        f"skrivna, {len(result.removed)} borttagna, {result.media} mediefiler."
+    )
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Pull, then build the static site atomically into site/build/ (or --out)."""
+    from .build import CONTENT, OUT, Reporter, build
+    from .client import ApiError
+    from .render import BuildFailed
+
+    reporter = Reporter(quiet=args.quiet)
+    try:
+        summary = build(
+            args.api,
+            out=args.out or OUT,
+            content=args.content or CONTENT,
+            full=args.full,
+            site_url=args.site_url,
+            reporter=reporter,
+        )
+    except (ApiError, BuildFailed, ValueError) as exc:
+        reporter.done("")
+        print(f"hub build: {exc}\nDen publicerade webbplatsen är oförändrad.", file=sys.stderr)
+        return 1
+    reporter.done(summary.line())
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the built site (site/build/) for a look on this machine."""
+    from .build import OUT
+    from .serve import serve
+
+    return serve(args.out or OUT, args.host, args.port)
+
+
+def _add_build_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--api", help="CMS:ets adress (standard: det lokala CMS:et i processen)")
+    p.add_argument("--content", type=Path, help="mapp för Markdown (standard: content/)")
+    p.add_argument("--full", action="store_true", help="hämta och bygg allt på nytt")
+    p.add_argument("--quiet", "-q", action="store_true", help="skriv bara ut fel")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hub", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -54,6 +119,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("cms", help="kör ett Django-kommando, t.ex. 'hub cms migrate'")
     p.add_argument("args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_cms)
+
+    p = sub.add_parser("pull", help="hämta publicerat innehåll till content/")
+    _add_build_options(p)
+    p.set_defaults(func=cmd_pull)
+
+    p = sub.add_parser("build", help="hämta och bygg den statiska webbplatsen")
+    _add_build_options(p)
+    p.add_argument("--out", type=Path, help="utmapp (standard: site/build/)")
+    p.add_argument("--site-url", help="webbplatsens publika adress (för kanoniska länkar)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="visa den byggda webbplatsen lokalt")
+    p.add_argument("--out", type=Path, help="mappen att visa (standard: site/build/)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8001)
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("demo", help="förbered demodatabasen och starta CMS:et")
     p.add_argument("--no-serve", action="store_true", help="avsluta när allt är förberett")

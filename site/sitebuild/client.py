@@ -69,6 +69,12 @@ class ApiClient:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def origin_url(self, path: str) -> str:
+        """A URL on the CMS's host (media, documents): ``/media/x.jpg`` → ``http://cms/media/x.jpg``."""
+        if path.startswith(("http://", "https://")):
+            return path
+        return self.base[: -len("/api/v2")] + "/" + path.lstrip("/")
+
     def url(self, path: str) -> str:
         if path.startswith(("http://", "https://")):
             return path
@@ -83,8 +89,10 @@ class ApiClient:
                 response = self._http.get(url, params=params)
             except (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError) as exc:
                 if last:
-                    raise ApiError(f"{url}: inget svar ({exc.__class__.__name__}) efter "
-                                   f"{self.retries + 1} försök") from exc
+                    raise ApiError(
+                        f"{url}: inget svar ({exc.__class__.__name__}) efter "
+                        f"{self.retries + 1} försök"
+                    ) from exc
             except httpx.ConnectError as exc:
                 if last:
                     raise ApiError(f"{url}: kan inte ansluta ({exc})") from exc
@@ -109,8 +117,9 @@ class ApiClient:
         except ValueError as exc:
             raise ApiError(f"{url}: ogiltig JSON ({exc})") from exc
 
-    def paginate(self, path: str, params: dict | None = None, page_size: int = 500
-                 ) -> Iterator[dict]:
+    def paginate(
+        self, path: str, params: dict | None = None, page_size: int = 500
+    ) -> Iterator[dict]:
         """Every item of a listing, page by page (Wagtail's ``items`` or DRF's ``results``)."""
         params = dict(params or {})
         params.setdefault("limit", page_size)

@@ -17,7 +17,9 @@ def clean_url(url: str) -> str:
 
 
 def content_file(path: str) -> PurePosixPath:
-    """The Markdown file for a public path: ``/goda-exempel/demens/`` → ``goda-exempel/demens/index.md``.
+    """The Markdown file for a public path.
+
+    ``/goda-exempel/demens/`` → ``goda-exempel/demens/index.md``.
 
     Every page is an ``index.md`` in its own folder, so a page can gain children without
     moving, and MkDocs publishes it at exactly the CMS's path.

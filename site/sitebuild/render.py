@@ -38,8 +38,11 @@ class _Collect(logging.Handler):
 
 
 def load(content: Path, out: Path, *, site_url: str | None = None, config_file: Path = MKDOCS_YML):
-    overrides = {"docs_dir": str(content.absolute()), "site_dir": str(out.absolute()),
-                 "strict": True}
+    overrides = {
+        "docs_dir": str(content.absolute()),
+        "site_dir": str(out.absolute()),
+        "strict": True,
+    }
     if site_url:
         overrides["site_url"] = site_url
     return load_config(config_file=str(config_file), **overrides)
@@ -71,8 +74,9 @@ def render(
     templates = {clean_url(t) for t in config.theme.static_templates}
     keep = set(plugin.known_urls) | templates | {f"{t}.gz" for t in templates}
     removed = prune_stale(out, keep) if dirty else []
-    return RenderResult(rendered=list(plugin.rendered), warnings=collector.messages,
-                        removed=removed)
+    return RenderResult(
+        rendered=list(plugin.rendered), warnings=collector.messages, removed=removed
+    )
 
 
 def prune_stale(out: Path, keep: set[str]) -> list[str]:

@@ -1,0 +1,157 @@
+"""``hub build``: pull, then render with MkDocs into a staging directory, then publish.
+
+With nothing changed since the last build nothing is fetched or rendered; with one page
+changed only it and what shows it are re-rendered (see ``pull`` and ``derived``). A change
+to the theme or to mkdocs.yml makes the next build a full one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import publish
+from .client import ApiClient
+from .pull import PullResult, pull
+from .render import MKDOCS_YML, RenderResult, render
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CONTENT = ROOT / "content"
+OUT = ROOT / "site" / "build"
+THEME = ROOT / "themes" / "hub"
+
+
+@dataclass
+class BuildSummary:
+    pulled: PullResult
+    rendered: int
+    removed: int
+    seconds: float
+    skipped: bool
+
+    def line(self) -> str:
+        if self.skipped:
+            what = "inget ändrat, inget renderat"
+        else:
+            what = f"{self.rendered} sidor renderade"
+        return (
+            f"Klart: {self.pulled.fetched} objekt hämtade, {what}, "
+            f"{len(self.pulled.written)} filer skrivna, {self.seconds:.1f} s"
+        )
+
+
+def signature() -> str:
+    """A digest of everything besides content that shapes the output."""
+    digest = hashlib.sha1()
+    for path in sorted([MKDOCS_YML, *THEME.rglob("*"), *Path(__file__).parent.glob("*.py")]):
+        if path.is_file():
+            digest.update(path.as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _record_path(out: Path) -> Path:
+    return out.absolute().parent / f".{out.name}.json"
+
+
+def build(
+    api: str | None = None,
+    *,
+    out: Path = OUT,
+    content: Path = CONTENT,
+    full: bool = False,
+    site_url: str | None = None,
+    reporter=None,
+    client: ApiClient | None = None,
+) -> BuildSummary:
+    reporter = reporter or Reporter(stream=sys.stderr)
+    started = time.monotonic()
+    own_client = client is None
+    client = client or ApiClient(api)
+    try:
+        reporter.phase("Hämtar från CMS:et")
+        pulled = pull(client, content, full=full, progress=reporter.tick)
+    finally:
+        if own_client:
+            client.close()
+
+    sig = signature()
+    record_file = _record_path(out)
+    try:
+        record = json.loads(record_file.read_text())
+    except (FileNotFoundError, ValueError):
+        record = {}
+    live = publish.live_dir(out)
+    same_shape = record.get("signature") == sig and live is not None
+    if same_shape and not pulled.changed and not full:
+        return BuildSummary(pulled, 0, 0, time.monotonic() - started, skipped=True)
+
+    incremental = same_shape and not full
+    reporter.phase("Bygger webbplatsen")
+    result: RenderResult
+    with publish.staged(out, incremental=incremental) as stage:
+        result = render(
+            content, stage, dirty=incremental, site_url=site_url, on_rendered=reporter.tick
+        )
+    record_file.write_text(json.dumps({"signature": sig}))
+    return BuildSummary(
+        pulled, len(result.rendered), len(result.removed), time.monotonic() - started, skipped=False
+    )
+
+
+class Reporter:
+    """A progress display on a terminal; plain log lines otherwise."""
+
+    def __init__(self, stream=sys.stderr, quiet: bool = False):
+        self.stream = stream
+        self.quiet = quiet
+        self.tty = hasattr(stream, "isatty") and stream.isatty()
+        self.count = 0
+        self.name = ""
+        self._progress = None
+        self._task = None
+
+    def phase(self, name: str) -> None:
+        self._stop()
+        self.name, self.count = name, 0
+        if self.quiet:
+            return
+        if self.tty:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TextColumn("{task.completed} st"),
+                TimeElapsedColumn(),
+                console=Console(file=self.stream),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task(name, total=None)
+        else:
+            print(f"{name} …", file=self.stream, flush=True)
+
+    def tick(self, what: str = "") -> None:
+        self.count += 1
+        if self.quiet:
+            return
+        if self._progress is not None:
+            self._progress.update(self._task, advance=1)
+        elif self.count % 500 == 0:
+            print(f"  {self.name}: {self.count} st", file=self.stream, flush=True)
+
+    def _stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+    def done(self, line: str) -> None:
+        self._stop()
+        if not self.quiet:
+            print(line, file=self.stream, flush=True)

@@ -1,0 +1,158 @@
+"""Data one page shows about others: listings, previous/next, related items, the case portal.
+
+Computed from the cards in the pull state, never by reading other pages, so it is the same
+in a full and in an incremental build. ``compute`` returns the extra front matter per item
+and the pages the CMS does not have (the case portal), as files to write.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from cms.core.text import swedish_sort_key
+
+CASES_PER_PAGE = 50
+STATUS_KEYS = ("as_of", "received", "in_progress", "in_implementation", "closed", "implemented")
+#: Card fields used only to compute derived data; not shown in listings.
+PRIVATE = ("case_path", "mentions", "phase", "topics")
+
+
+@dataclass
+class Derived:
+    extra: dict[str, dict] = field(default_factory=dict)
+    pages: dict[str, tuple[dict, str]] = field(default_factory=dict)
+
+
+def public(card: dict) -> dict:
+    return {k: v for k, v in card.items() if k not in PRIVATE}
+
+
+def _newest(cards):
+    return sorted(cards, key=lambda c: (c.get("date") or "", c["path"]), reverse=True)
+
+
+def compute(items: dict[str, dict], stats: dict) -> Derived:
+    out = Derived()
+    by_type: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for key, info in items.items():
+        by_type[info["type"]].append((key, info))
+
+    def cards(kind):
+        return [info["card"] for _, info in by_type.get(kind, [])]
+
+    stories = _newest(cards("cases.CaseStoryPage"))
+    articles = _newest(cards("articles.InspirationArticlePage"))
+    issues = sorted(
+        cards("newsletter.NewsletterIssuePage"),
+        key=lambda c: (c.get("date") or "", c.get("number") or 0),
+    )
+    programmes = sorted(
+        cards("programme.ProgrammePage"), key=lambda c: c.get("year") or 0, reverse=True
+    )
+    cases = {c["path"]: c for c in cards("cases.CaseRecord")}
+    archive = next(
+        (
+            {"title": info["card"]["title"], "path": info["path"]}
+            for _, info in by_type.get("newsletter.NewsletterIndexPage", [])
+        ),
+        None,
+    )
+
+    for key, _ in by_type.get("core.HomePage", []):
+        out.extra[key] = {
+            "status": {k: stats.get(k) for k in STATUS_KEYS},
+            "featured": [public(c) for c in stories[:3]],
+            "latest_articles": [public(c) for c in articles[:3]],
+            "latest_issue": public(issues[-1]) if issues else None,
+        }
+    for kind, listed in (
+        ("cases.CaseStoryIndexPage", stories),
+        ("articles.InspirationIndexPage", articles),
+        ("programme.ProgrammeIndexPage", programmes),
+    ):
+        for key, _ in by_type.get(kind, []):
+            out.extra[key] = {"items": [public(c) for c in listed]}
+    for key, _ in by_type.get("newsletter.NewsletterIndexPage", []):
+        years: dict[int, list] = defaultdict(list)
+        for card in reversed(issues):
+            years[int(card["date"][:4])].append(public(card))
+        out.extra[key] = {
+            "years": [{"year": y, "items": years[y]} for y in sorted(years, reverse=True)]
+        }
+
+    link = lambda c: {"title": c["title"], "path": c["path"]} if c else None  # noqa: E731
+    issue_keys = {
+        info["path"]: key for key, info in by_type.get("newsletter.NewsletterIssuePage", [])
+    }
+    for i, card in enumerate(issues):
+        out.extra[issue_keys[card["path"]]] = {
+            "previous": link(issues[i - 1]) if i > 0 else None,
+            "next": link(issues[i + 1]) if i + 1 < len(issues) else None,
+            "archive": archive,
+        }
+
+    stories_of: dict[str, list] = defaultdict(list)
+    for key, info in by_type.get("cases.CaseStoryPage", []):
+        case = cases.get(info["card"].get("case_path"))
+        out.extra[key] = {
+            "case": {
+                "title": case["title"],
+                "path": case["path"],
+                "case_id": case["case_id"],
+                "phase_label": case["phase_label"],
+            }
+            if case
+            else None
+        }
+        if case:
+            stories_of[case["path"]].append(public(info["card"]))
+    mentioned_in: dict[str, list] = defaultdict(list)
+    for card in reversed(issues):
+        for path in card.get("mentions", []):
+            mentioned_in[path].append(link(card))
+    for key, info in by_type.get("cases.CaseRecord", []):
+        out.extra[key] = {
+            "stories": stories_of.get(info["path"], []),
+            "newsletters": mentioned_in.get(info["path"], []),
+        }
+
+    _case_portal(out, list(cases.values()))
+    return out
+
+
+def _case_portal(out: Derived, cases: list[dict]) -> None:
+    ordered = sorted(cases, key=lambda c: (swedish_sort_key(c["title"]), c["case_id"]))
+    total_pages = max(1, -(-len(ordered) // CASES_PER_PAGE))
+
+    def page_path(n):
+        return "/case/" if n == 1 else f"/case/sida/{n}/"
+
+    for n in range(1, total_pages + 1):
+        chunk = ordered[(n - 1) * CASES_PER_PAGE : n * CASES_PER_PAGE]
+        path = page_path(n)
+        meta = {
+            "template": "case_index.html",
+            "title": "Case" if n == 1 else f"Case, sida {n} av {total_pages}",
+            "type": "caseindex",
+            "path": path,
+            "summary": "Alla publicerade case från Idésluss Sundsvall.",
+            "image": None,
+            "last_published": "",
+            "seo_title": "",
+            "description": "Offentlig innovation för hållbar utveckling: case från Idésluss "
+            "Sundsvall, från idé till införande.",
+            "intro": "Här finns de case som Idéslussen har arbetat med och som får visas "
+            "öppet. Ett case är en idé eller ett problem som en medarbetare har tagit till "
+            "Idéslussen.",
+            "count": len(ordered),
+            "items": [public(c) for c in chunk],
+            "pagination": {
+                "current": n,
+                "total": total_pages,
+                "previous": page_path(n - 1) if n > 1 else None,
+                "next": page_path(n + 1) if n < total_pages else None,
+            },
+        }
+        rel = "case/index.md" if n == 1 else f"case/sida/{n}/index.md"
+        out.pages[rel] = (meta, "")

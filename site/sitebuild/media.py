@@ -1,0 +1,72 @@
+"""Images and documents from the CMS, downloaded once into content/ and referenced by path."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from .client import ApiClient
+from .frontmatter import write_if_changed
+
+_DOC_LINK = re.compile(r'href="(/documents/\d+/[^"?#]+)"')
+
+#: Which renditions make up an image, by where it is shown: (src, [srcset candidates]).
+RENDITIONS = {
+    "card": ("card", ["card", "card_2x"]),
+    "body": ("medium", ["medium", "large"]),
+}
+
+
+class MediaStore:
+    def __init__(self, client: ApiClient, content_dir):
+        self.client = client
+        self.dir = content_dir
+        self.downloaded = 0
+        self._seen: dict[str, str] = {}
+
+    def _fetch(self, url: str, rel: PurePosixPath) -> str:
+        site_path = "/" + rel.as_posix()
+        if url in self._seen:
+            return self._seen[url]
+        target = self.dir / rel
+        if not target.exists():
+            write_if_changed(target, self.client.get_bytes(self.client.origin_url(url)))
+            self.downloaded += 1
+        self._seen[url] = site_path
+        return site_path
+
+    def rendition(self, url: str) -> str:
+        """A rendition file, named by a digest of its URL (renditions never change in place)."""
+        suffix = PurePosixPath(urlsplit(url).path).suffix.lower() or ".bin"
+        name = hashlib.sha1(url.encode()).hexdigest()[:20] + suffix
+        return self._fetch(url, PurePosixPath("media", name))
+
+    def image(self, api_image: dict | None, purpose: str) -> dict | None:
+        """The theme's image shape for an API image, with its files downloaded."""
+        if not api_image or not api_image.get("renditions"):
+            return None
+        main, candidates = RENDITIONS[purpose]
+        renditions = api_image["renditions"]
+        chosen = renditions.get(main) or next(iter(renditions.values()))
+        srcset = ", ".join(
+            f"{self.rendition(renditions[name]['url'])} {renditions[name]['width']}w"
+            for name in candidates
+            if name in renditions
+        )
+        return {
+            "src": self.rendition(chosen["url"]),
+            "width": chosen["width"],
+            "height": chosen["height"],
+            "alt": api_image.get("alt") or "",
+            "srcset": srcset,
+        }
+
+    def documents_in(self, html: str) -> None:
+        """Download every document the HTML links to, at the same path on the site."""
+        for href in set(_DOC_LINK.findall(html or "")):
+            parts = [unquote(p) for p in href.strip("/").split("/")]
+            if any(p in ("", ".", "..") for p in parts):
+                continue
+            self._fetch(href, PurePosixPath(*parts))

@@ -1,0 +1,252 @@
+"""``hub pull``: the CMS's API → content/ (Markdown + front matter, media, data files).
+
+Incremental by design. The manifest lists every published item with its path and last
+change; the state of the previous pull (``content/.data/state.json``) says what is on disk.
+Only new or changed items are fetched; deleted, unpublished and moved items lose their old
+file; pages that linked to a path that disappeared are fetched again (their links change).
+Derived data — listings, previous/next, "stories about this case", the case portal — is
+computed from the cards kept in the state, and a file is written only when its bytes
+change, so MkDocs' dirty build re-renders exactly the pages that depend on a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cms.core.text import swedish_sort_key
+
+from . import derived
+from .client import ApiClient, ApiError
+from .frontmatter import dumps, loads, write_if_changed
+from .mapping import Entry, case_entry, case_key, page_entry, page_key
+from .media import MediaStore
+from .paths import content_file
+
+STATE_VERSION = 2
+DATA_DIR = ".data"
+#: Above this many changed pages of one type, one listing request beats one per page.
+DETAIL_LIMIT = 20
+_INTERNAL_LINK = re.compile(r'href="(/[^"#?]*)')
+
+
+@dataclass
+class PullResult:
+    fetched: int = 0
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    media: int = 0
+    requests: int = 0
+    full: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.removed)
+
+
+class Puller:
+    def __init__(self, client: ApiClient, content: Path, progress=None):
+        self.client = client
+        self.content = Path(content)
+        self.data_dir = self.content / DATA_DIR
+        self.media = MediaStore(client, self.content)
+        self.progress = progress or (lambda *a, **k: None)
+        self.result = PullResult()
+
+    # State ---------------------------------------------------------------------------------
+
+    def _load_state(self) -> dict:
+        path = self.data_dir / "state.json"
+        try:
+            state = json.loads(path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+        return state if state.get("version") == STATE_VERSION else {}
+
+    def _write_data(self, name: str, data) -> bool:
+        text = json.dumps(
+            data, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":")
+        )
+        written = write_if_changed(self.data_dir / f"{name}.json", text)
+        if written:
+            self.result.written.append(f"{DATA_DIR}/{name}.json")
+        return written
+
+    # Main ----------------------------------------------------------------------------------
+
+    def run(self, *, full: bool = False) -> PullResult:
+        state = {} if full else self._load_state()
+        old: dict[str, dict] = state.get("items", {})
+        self.result.full = not old
+
+        manifest = self.client.get("manifest/")
+        current: dict[str, dict] = {}
+        for item in manifest.get("items", []):
+            key = page_key(item["id"]) if item["kind"] == "page" else case_key(item["id"])
+            current[key] = item
+
+        removed = [k for k in old if k not in current]
+        moved = [k for k in current if k in old and old[k]["path"] != current[k]["path"]]
+        changed = {
+            k
+            for k, item in current.items()
+            if k not in old
+            or old[k]["last_changed"] != item["last_changed"]
+            or old[k]["path"] != item["path"]
+        }
+        gone_paths = {old[k]["path"] for k in removed + moved}
+        for key, entry in old.items():
+            if key in current and gone_paths & set(entry.get("links", [])):
+                changed.add(key)  # links to a page that moved or went away
+
+        fetched = self._fetch(changed, current, old)
+        self.result.fetched = len(fetched)
+
+        items: dict[str, dict] = {k: v for k, v in old.items() if k in current}
+        for key in removed + moved:
+            self._remove_file(old[key]["file"])
+        for entry in fetched.values():
+            items[entry.key] = {
+                "type": entry.type,
+                "path": entry.path,
+                "file": content_file(entry.path).as_posix(),
+                "last_changed": current[entry.key]["last_changed"],
+                "card": entry.card,
+                "links": sorted(set(_INTERNAL_LINK.findall(entry.body))),
+                "derived": None,
+            }
+
+        stats = self.client.get("stats/")
+        taxonomies = self.client.get("taxonomies/")
+        self._write_data("stats", stats)
+        self._write_data("taxonomies", taxonomies)
+
+        generated = derived.compute(items, stats)
+        self._write_entries(fetched, items, generated)
+        self._write_generated(generated.pages, state.get("generated", []))
+        self._write_data("sitemap", self._sitemap(items, current, generated))
+
+        self._save_state(
+            {"version": STATE_VERSION, "items": items, "generated": sorted(generated.pages)}
+        )
+        self.result.media = self.media.downloaded
+        self.result.requests = self.client.requests
+        return self.result
+
+    # Fetching ------------------------------------------------------------------------------
+
+    def _fetch(self, changed: set[str], current: dict, old: dict) -> dict[str, Entry]:
+        entries: dict[str, Entry] = {}
+        by_type: dict[str, list[str]] = defaultdict(list)
+        for key in changed:
+            by_type[current[key]["type"]].append(key)
+        for kind, keys in sorted(by_type.items()):
+            if kind == "cases.CaseRecord":
+                for item in self._fetch_list("cases/", keys, current, "changed_since", {}):
+                    entry = case_entry(item)
+                    entries[entry.key] = entry
+                    self.progress(entry.path)
+                continue
+            if len(keys) > DETAIL_LIMIT:
+                items = self._fetch_list(
+                    "pages/", keys, current, "published_since", {"type": kind, "fields": "*"}
+                )
+            else:
+                items = [self.client.get(f"pages/{current[k]['id']}/") for k in keys]
+            for item in items:
+                entry = page_entry(item, self.media.image)
+                self.media.documents_in(entry.body)
+                entries[entry.key] = entry
+                self.progress(entry.path)
+        missing = changed - set(entries)
+        if missing:
+            raise ApiError(
+                f"{self.client.url('manifest/')}: {len(missing)} objekt i manifestet "
+                f"kunde inte hämtas, t.ex. {sorted(missing)[:3]}"
+            )
+        return entries
+
+    def _fetch_list(self, path, keys, current, since_param, params):
+        wanted = set(keys)
+        since = min(current[k]["last_changed"] for k in keys)
+        if len(wanted) < len(
+            [k for k in current if current[k]["type"] == current[keys[0]]["type"]]
+        ):
+            params = {**params, since_param: since}
+        for item in self.client.paginate(path, params):
+            key = (
+                case_key(item["case_id"])
+                if "case_id" in item and "meta" not in item
+                else page_key(item["id"])
+            )
+            if key in wanted:
+                yield item
+
+    # Writing -------------------------------------------------------------------------------
+
+    def _write_file(self, rel: str, meta: dict, body: str) -> None:
+        if write_if_changed(self.content / rel, dumps(meta, body)):
+            self.result.written.append(rel)
+
+    def _write_entries(self, fetched: dict[str, Entry], items: dict, generated) -> None:
+        for key, info in items.items():
+            extra = generated.extra.get(key, {})
+            digest = _digest(extra)
+            entry = fetched.get(key)
+            if entry is not None:
+                self._write_file(info["file"], {**entry.meta, **extra}, entry.body)
+            elif digest != info.get("derived"):
+                meta, body = loads((self.content / info["file"]).read_text(encoding="utf-8"))
+                self._write_file(info["file"], {**meta, **extra}, body)
+            info["derived"] = digest
+
+    def _write_generated(self, pages: dict[str, tuple[dict, str]], before: list[str]) -> None:
+        for rel, (meta, body) in pages.items():
+            self._write_file(rel, meta, body)
+        for rel in set(before) - set(pages):
+            self._remove_file(rel)
+
+    def _remove_file(self, rel: str) -> None:
+        path = self.content / rel
+        if path.exists():
+            path.unlink()
+            self.result.removed.append(rel)
+        # Remove folders left empty (never content/ itself).
+        parent = path.parent
+        while parent != self.content and parent.exists() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
+    def _sitemap(self, items, current, generated) -> list[dict]:
+        rows = [
+            {"path": info["path"], "lastmod": current[key]["last_changed"]}
+            for key, info in items.items()
+        ]
+        rows += [
+            {"path": meta["path"], "lastmod": meta.get("last_published", "")}
+            for meta, _ in generated.pages.values()
+        ]
+        return sorted(rows, key=lambda r: swedish_sort_key(r["path"]))
+
+    def _save_state(self, state: dict) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.data_dir / "state.json.tmp"
+        tmp.write_text(json.dumps(state, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.data_dir / "state.json")
+
+
+def _digest(data) -> str:
+    return hashlib.sha1(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def pull(client: ApiClient, content: Path, *, full: bool = False, progress=None) -> PullResult:
+    """Pull into ``content``. A failure leaves content/ possibly half-updated, but the next
+    pull repairs it (state is saved last) and the live site is untouched."""
+    if full and content.exists():
+        shutil.rmtree(content)
+    return Puller(client, content, progress).run(full=full)
