@@ -31,7 +31,7 @@ def cmd_cms(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Prepare the embedded database with demo content, then serve the CMS."""
+    """Prepare the embedded database with demo content, build the site, serve both."""
     steps = [("migrate", "--no-input", "-v", "0"), ("load_demo",)]
     for step in steps:
         code = _manage(*step)
@@ -40,11 +40,38 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 f"hub demo: steget '{' '.join(step)}' misslyckades (kod {code}).", file=sys.stderr
             )
             return code
+    code = _build_in_child()
+    if code:
+        return code
     if args.no_serve:
         return 0
-    print(f"\nCMS: http://{args.host}:{args.port}/admin/  (avsluta med Ctrl+C)\n", flush=True)
+    return _serve_both(args.host, args.port, args.site_port)
+
+
+def _build_in_child() -> int:
+    """Build the site in a child process with the dev settings (same as 'hub build')."""
+    env = {**os.environ}
+    env.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    return subprocess.call([sys.executable, "-m", "sitebuild", "build"], env=env)
+
+
+def _serve_both(host: str, port: int, site_port: int) -> int:
+    import threading
+
+    from .build import OUT
+    from .serve import serve
+
+    site = threading.Thread(target=serve, args=(OUT, host, site_port), daemon=True)
+    site.start()
+    print(
+        f"\nCMS:        http://{host}:{port}/admin/\n"
+        f"Webbplats:  http://{host}:{site_port}/\n"
+        "Bygg om webbplatsen efter en ändring: .venv/bin/hub build\n"
+        "Avsluta med Ctrl+C.\n",
+        flush=True,
+    )
     try:
-        return _manage("runserver", "--noreload", f"{args.host}:{args.port}")
+        return _manage("runserver", "--noreload", f"{host}:{port}")
     except KeyboardInterrupt:
         return 0
 
@@ -139,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="förbered demodatabasen och starta CMS:et")
     p.add_argument("--no-serve", action="store_true", help="avsluta när allt är förberett")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=int, default=8000, help="CMS:ets port")
+    p.add_argument("--site-port", type=int, default=8001, help="webbplatsens port")
     p.set_defaults(func=cmd_demo)
     return parser
 
