@@ -6,13 +6,14 @@ PY     := $(VENV)/bin/python
 HUB    := $(VENV)/bin/hub
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-postgres lint format install clean help
+.PHONY: demo test test-postgres lint format install clean help bench
 
 help:
 	@echo "make demo           installera, förbered demodatabasen och starta CMS:et"
 	@echo "make test           kör hela testsviten (SQLite)"
 	@echo "make test-postgres  kör testsviten mot PostgreSQL (DATABASE_URL)"
 	@echo "make lint           ruff check och formatkontroll"
+	@echo "make bench          mät bygget med 1 000 och 10 000 genererade case"
 
 install: $(STAMP)
 
@@ -32,6 +33,9 @@ test: $(STAMP)
 
 test-postgres: $(STAMP)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hub} $(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) scripts/bench_build.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

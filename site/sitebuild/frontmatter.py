@@ -15,7 +15,8 @@ from mkdocs.utils.meta import get_data
 _LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter when PyYAML has it (it has in every wheel we install): ~20x faster.
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     pass
 
 
@@ -30,7 +31,7 @@ _Dumper.add_representer(str, _str)
 
 def dumps(meta: dict, body: str) -> str:
     """The text of a Markdown file: front matter, then ``body``."""
-    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=float("inf"))
+    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=2**30)
     return f"---\n{front}---\n\n{body.strip()}\n"
 
 

