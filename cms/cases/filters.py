@@ -44,7 +44,7 @@ class YearField(forms.IntegerField):
         super().__init__(**kwargs)
 
 
-@extend_schema_field(OpenApiTypes.INT)
+@extend_schema_field({"type": "integer", "minimum": 1900, "maximum": 2100})
 class YearFilter(filters.Filter):
     field_class = YearField
 

@@ -58,7 +58,8 @@ def api_exception_handler(exc, context):
 def parse_since(parameter: str, raw: str) -> dt.datetime:
     """An ISO 8601 date or date-time (``2024-05-01``, ``2024-05-01T12:00:00Z``) as an aware
     datetime; a date means its start, a naive time is Swedish time."""
-    raw = (raw or "").strip()
+    # An unencoded "+01:00" arrives as " 01:00"; read it as meant.
+    raw = (raw or "").strip().replace(" ", "+")
     try:
         value = parse_datetime(raw)
         if value is None:

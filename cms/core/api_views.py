@@ -225,6 +225,12 @@ class StrictParametersMixin:
     pagination_class = StrictPagination
     detail_query_parameters = frozenset(["fields"])
 
+    def initial(self, request, *args, **kwargs):
+        # Content negotiation (in super().initial) would answer ?format=… with a 404.
+        if "format" in request.GET:
+            raise ParameterError("format", "unknown parameter (the API answers in JSON only)")
+        super().initial(request, *args, **kwargs)
+
     def check_query_parameters(self, queryset):
         allowed = set(filterable_fields(self, queryset.model)) | set(self.known_query_parameters)
         self._refuse_unknown(allowed)
