@@ -51,3 +51,7 @@ def organisation(db):
     return Organisation.objects.create(
         name="Vård- och omsorgsförvaltningen", type=Organisation.Type.FORVALTNING
     )
+
+
+# The demo site built once per session for the site checks (see tests/sitefixture.py).
+from sitefixture import built_site  # noqa: E402, F401

@@ -1,0 +1,202 @@
+"""The demo site, built once per test session and served on localhost.
+
+The site checks (tests/test_site_validation.py, tests/test_browser_a11y.py) run on what a
+visitor gets: the demo content loaded into a throwaway database, pulled over the API and
+built by the real command line (``python -m sitebuild build``), each step in a child
+process with its own HUB_VAR_DIR, so neither var/ nor the test database is touched. When
+DATABASE_URL is set (CI's PostgreSQL run) the build uses a throwaway database on that
+server, so the PostgreSQL run checks a site built from PostgreSQL.
+
+The output is served by the same request handler as ``hub serve`` (missing paths answer
+404 with the site's 404.html, as a static host is configured to), on an ephemeral port.
+
+For quick local iterations, HUB_TEST_SITE=<folder> reuses (or, if empty, fills) a folder
+with ``content/`` and ``build/`` instead of building into a temporary one.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def tool_missing(what: str) -> None:
+    """Fail when CI is set (CI must install every tool), skip on a developer's machine."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} (CI must install it: see .ci/run)", pytrace=False)
+    pytest.skip(what)
+
+
+@dataclass
+class BuiltSite:
+    """A built demo site: its Markdown source, its output folder and where it is served."""
+
+    content: Path
+    root: Path
+    url: str = ""
+    _meta: dict[str, dict] | None = field(default=None, repr=False)
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    def url_path(self, file: Path) -> str:
+        """The site path of an output file: build/case/x/index.html → /case/x/."""
+        rel = file.relative_to(self.root).as_posix()
+        if rel == "index.html":
+            return "/"
+        if rel.endswith("/index.html"):
+            return "/" + rel[: -len("index.html")]
+        return "/" + rel
+
+    def file_for(self, path: str) -> Path | None:
+        """The output file a static host serves for a site path (path/ → path/index.html)."""
+        target = self.root / path.lstrip("/")
+        if path.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        try:
+            target.resolve().relative_to(self.root.resolve())
+        except ValueError:
+            return None
+        return target if target.is_file() else None
+
+    def pages(self) -> dict[str, dict]:
+        """Front matter of every content page, by site path (read from content/)."""
+        if self._meta is None:
+            meta = {}
+            for md in sorted(self.content.rglob("index.md")):
+                text = md.read_text(encoding="utf-8")
+                match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+                if not match:
+                    continue
+                data = yaml.safe_load(match.group(1)) or {}
+                rel = md.parent.relative_to(self.content).as_posix()
+                meta[data.get("path") or ("/" if rel == "." else f"/{rel}/")] = data
+            self._meta = meta
+        return self._meta
+
+    def cases(self) -> dict[str, dict]:
+        """Front matter of every public case record, by site path."""
+        return {p: m for p, m in self.pages().items() if m.get("type") == "caserecord"}
+
+    def first_of_type(self, page_type: str) -> str:
+        """The first site path (in path order) of a page type, e.g. ``casestorypage``."""
+        paths = sorted(p for p, m in self.pages().items() if m.get("type") == page_type)
+        if not paths:
+            pytest.fail(f"The demo site has no page of type {page_type!r}", pytrace=False)
+        return paths[0]
+
+    def site_path(self, href: str, base: str = "/") -> str | None:
+        """The path an href points to on this site, or None for another site or scheme."""
+        parts = urlsplit(urljoin(base, href))
+        if parts.scheme or parts.netloc:
+            own = urlsplit(self.url)
+            if (parts.scheme, parts.netloc) != (own.scheme, own.netloc):
+                return None
+        return urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+
+
+def _run(cmd: list[str], env: dict[str, str], what: str) -> None:
+    proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode:
+        tail = (proc.stdout + proc.stderr)[-4000:]
+        pytest.fail(f"{what} failed (exit {proc.returncode}):\n{tail}", pytrace=False)
+
+
+@functools.cache
+def _postgres_scratch() -> tuple[str, str] | None:
+    """(maintenance URL, scratch URL) when DATABASE_URL points at PostgreSQL."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return None
+    parts = urlsplit(url)
+    name = f"hub_site_{uuid.uuid4().hex[:10]}"
+    maintenance = urlunsplit(parts._replace(path="/postgres"))
+    return maintenance, urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def _postgres(maintenance: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def build_demo(folder: Path) -> BuiltSite:
+    """migrate, load_demo and ``sitebuild build`` in child processes, into ``folder``."""
+    site = BuiltSite(content=folder / "content", root=folder / "build")
+    if site.root.joinpath("index.html").is_file():
+        return site
+    var = folder / "var"
+    var.mkdir(parents=True, exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(HUB_VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="cms.settings.dev")
+    scratch = _postgres_scratch()
+    if scratch:
+        maintenance, env["DATABASE_URL"] = scratch
+        _postgres(maintenance, f'CREATE DATABASE "{urlsplit(env["DATABASE_URL"]).path[1:]}"')
+    try:
+        py = sys.executable
+        _run([py, "-m", "cms", "migrate", "--no-input", "-v", "0"], env, "migrate")
+        _run([py, "-m", "cms", "load_demo", "--quiet"], env, "load_demo")
+        _run(
+            [py, "-m", "sitebuild", "build", "-q", "--content", str(site.content)]
+            + ["--out", str(site.root)],
+            env,
+            "python -m sitebuild build",
+        )
+    finally:
+        if scratch:
+            name = urlsplit(env["DATABASE_URL"]).path[1:]
+            _postgres(scratch[0], f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    if not site.root.joinpath("index.html").is_file():
+        pytest.fail(f"The build wrote no {site.root}/index.html", pytrace=False)
+    return site
+
+
+def serve(site: BuiltSite) -> Iterator[BuiltSite]:
+    """Serve the output on 127.0.0.1 (ephemeral port) while the generator is open."""
+    from sitebuild.serve import _Handler
+
+    class Quiet(_Handler):
+        def log_message(self, format, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site.root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    site.url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Iterator[BuiltSite]:
+    """The demo site, built once per session, served on localhost."""
+    reuse = os.environ.get("HUB_TEST_SITE")
+    folder = Path(reuse) if reuse else tmp_path_factory.mktemp("demo-site")
+    site = build_demo(folder)
+    yield from serve(site)
+    if not reuse:
+        shutil.rmtree(folder / "var", ignore_errors=True)
