@@ -271,24 +271,24 @@ def test_programme_page_has_sessions_and_partner(client, site):
     assert item["participant_count"] == 40
 
 
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_every_page_type_serves_its_api_fields(client, site, page_type):
+def test_every_page_type_serves_its_api_fields(client, site):
     """One request per page type with ``fields=*`` gives every field its template uses."""
     from wagtail.api.v2.utils import page_models_from_string
 
-    (model,) = page_models_from_string(page_type)
-    if not model.objects.exists():
-        parent = model.allowed_parent_page_models()[0].objects.get()
-        fields = SAMPLE_FIELDS.get(page_type, {})
-        if page_type == "cases.CaseStoryPage":
-            fields = fields | {"case": site["public_case"]}
-        add_page(parent, model(title=f"En {model._meta.verbose_name}", **fields))
-    data = get_json(client, f"/api/v2/pages/?type={page_type}&fields=*")
-    assert data["items"]
-    for item in data["items"]:
-        assert item["meta"]["type"] == page_type
-        assert item["meta"]["path"].startswith("/")
-        assert set(item) == {"id", "meta", "title"} | {f.name for f in model.api_fields}
+    for page_type in PAGE_TYPES:
+        (model,) = page_models_from_string(page_type)
+        if not model.objects.exists():
+            parent = model.allowed_parent_page_models()[0].objects.get()
+            fields = SAMPLE_FIELDS.get(page_type, {})
+            if page_type == "cases.CaseStoryPage":
+                fields = fields | {"case": site["public_case"]}
+            add_page(parent, model(title=f"En {model._meta.verbose_name}", **fields))
+        data = get_json(client, f"/api/v2/pages/?type={page_type}&fields=*")
+        assert data["items"], page_type
+        for item in data["items"]:
+            assert item["meta"]["type"] == page_type
+            assert item["meta"]["path"].startswith("/")
+            assert set(item) == {"id", "meta", "title"} | {f.name for f in model.api_fields}
 
 
 SAMPLE_FIELDS = {

@@ -36,6 +36,8 @@ BAD_REQUESTS = [
     ),
     ("/api/v2/pages/?type=programme.ProgrammePage&year=99999999999999999999", "year"),
     ("/api/v2/pages/?slug=%00", "slug"),
+    ("/api/v2/pages/?path=000100010001", "path"),
+    ("/api/v2/pages/?order=path", "order"),
     ("/api/v2/pages/?search=idé", "search"),
     ("/api/v2/pages/?rich_text_format=db_html", "rich_text_format"),
     ("/api/v2/pages/?format=api", "format"),

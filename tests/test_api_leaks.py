@@ -222,7 +222,8 @@ def test_no_secret_leaves_the_api(client, secrets):
         assert expected in everything, expected
 
 
-def test_hidden_objects_are_not_found(client, secrets):
+def test_hidden_content_is_not_found_and_live_versions_are_served(client, secrets):
+    # Hidden pages and records are not found, not even by id.
     hidden = Page.objects.filter(title__startswith="Zqx")
     assert hidden.count() == 8
     for page in hidden:
@@ -230,34 +231,25 @@ def test_hidden_objects_are_not_found(client, secrets):
     for case_id in ["IS-2019-101", "IS-2019-102"]:
         get_json(client, f"/api/v2/cases/{case_id}/", status=404)
 
-
-def test_live_versions_are_served(client, secrets):
-    """The record and page with pending drafts appear as last published."""
+    # The record and the pages with pending drafts or schedules appear as last published.
     case = get_json(client, "/api/v2/cases/IS-2019-103/")
     assert case["title"] == "Öppet case"
-    assert [c["name"] for c in case["idea_carriers"]] == [None, "Anna Samtyckesson"]
     assert [c["role"] for c in case["idea_carriers"]] == ["Sjuksköterska", "Enhetschef"]
+    assert [c["name"] for c in case["idea_carriers"]] == [None, "Anna Samtyckesson"]
     anonymised = get_json(client, "/api/v2/cases/IS-2019-104/")
     assert anonymised["idea_carriers"] == [{"role": "Undersköterska", "unit": "", "name": None}]
-    titles = {
-        item["title"]
-        for item in get_json(client, "/api/v2/pages/?type=core.StandardPage&limit=500")["items"]
-    }
-    assert {"Öppen sida", "Planerad ändring", "Länksida"} <= titles
+    pages = get_json(client, "/api/v2/pages/?type=core.StandardPage&fields=*&limit=500")
+    by_title = {item["title"]: item for item in pages["items"]}
+    assert set(by_title) == {"Öppen sida", "Planerad ändring", "Länksida"}
 
-
-def test_links_to_hidden_pages_have_no_target(client, secrets):
-    items = get_json(client, "/api/v2/pages/?type=core.StandardPage&fields=body&limit=500")
-    (page,) = [item for item in items["items"] if item["title"] == "Länksida"]
-    assert [block["value"] for block in page["body"]] == [
+    # Links to hidden pages keep their text and lose their target.
+    assert [block["value"] for block in by_title["Länksida"]["body"]] == [
         "<p>Kontroll <a>länk</a></p>",
         "<p> <a>länk</a></p>",
     ]
 
-
-def test_page_detail_has_no_personal_or_internal_meta(client, secrets):
-    page = Page.objects.get(title="Öppen sida")
-    detail = get_json(client, f"/api/v2/pages/{page.pk}/?fields=*")
+    # A page's meta carries nothing personal or internal.
+    detail = get_json(client, f"/api/v2/pages/{by_title['Öppen sida']['id']}/?fields=*")
     assert set(detail["meta"]) == {
         "type",
         "detail_url",

@@ -98,11 +98,18 @@ class HubPageSerializer(PageSerializer):
 # Filters --------------------------------------------------------------------------------
 
 
+#: API fields whose names are also database fields with another meaning (a page's ``path``
+#: in the API is its public path; in the database it is its place in the tree).
+OVERRIDDEN_FIELDS = frozenset(["path"])
+
+
 def filterable_fields(view, model) -> dict[str, models.Field]:
     """The plain database fields among an endpoint's fields: what ``?name=value`` and
     ``?order=`` may use (no StreamFields, rich text, JSON or many-to-many relations)."""
     fields = {}
     for name in view.get_available_fields(model, db_fields_only=True):
+        if name in OVERRIDDEN_FIELDS:
+            continue
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
