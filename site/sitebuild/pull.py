@@ -11,6 +11,7 @@ change, so MkDocs' dirty build re-renders exactly the pages that depend on a cha
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from cms.core.text import swedish_sort_key
 
-from . import derived
+from . import derived, feeds
 from .client import ApiClient, ApiError
 from .frontmatter import dumps, loads, write_if_changed
 from .mapping import Entry, case_entry, case_key, page_entry, page_key
@@ -50,8 +51,9 @@ class PullResult:
 
 
 class Puller:
-    def __init__(self, client: ApiClient, content: Path, progress=None):
+    def __init__(self, client: ApiClient, content: Path, progress=None, site_url=None):
         self.client = client
+        self.site_url = site_url  # for the feeds' absolute links; None: site/mkdocs.yml
         self.content = Path(content)
         self.data_dir = self.content / DATA_DIR
         self.media = MediaStore(client, self.content)
@@ -127,6 +129,7 @@ class Puller:
         self._write_data("taxonomies", taxonomies)
 
         generated = derived.compute(items, stats)
+        feeds.update(self.content, items, self.result, self.site_url)
         self._write_entries(fetched, items, generated)
         self._write_generated(generated.pages, state.get("generated", []))
         self._write_data("sitemap", self._sitemap(items, current, generated))
@@ -228,10 +231,16 @@ class Puller:
             for key, info in items.items()
         ]
         rows += [
-            {"path": meta["path"], "lastmod": meta.get("last_published", "")}
-            for meta, _ in generated.pages.values()
+            {"path": meta["path"], "lastmod": meta.get("last_published") or self._mtime(rel)}
+            for rel, (meta, _) in generated.pages.items()
+            if meta.get("sitemap", True)  # False: not a page for search engines (noindex)
         ]
         return sorted(rows, key=lambda r: swedish_sort_key(r["path"]))
+
+    def _mtime(self, rel: str) -> str:
+        """When a generated page's file last changed (it is written only when it changes)."""
+        stamp = (self.content / rel).stat().st_mtime
+        return dt.datetime.fromtimestamp(stamp, dt.UTC).isoformat(timespec="seconds")
 
     def _save_state(self, state: dict) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -244,9 +253,11 @@ def _digest(data) -> str:
     return hashlib.sha1(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def pull(client: ApiClient, content: Path, *, full: bool = False, progress=None) -> PullResult:
+def pull(
+    client: ApiClient, content: Path, *, full: bool = False, progress=None, site_url=None
+) -> PullResult:
     """Pull into ``content``. A failure leaves content/ possibly half-updated, but the next
     pull repairs it (state is saved last) and the live site is untouched."""
     if full and content.exists():
         shutil.rmtree(content)
-    return Puller(client, content, progress).run(full=full)
+    return Puller(client, content, progress, site_url).run(full=full)
