@@ -137,6 +137,9 @@ REST_FRAMEWORK = {
 # text is HTML (our serializers also resolve links to public paths); no search endpoint,
 # the site has its own static search.
 WAGTAILAPI_LIMIT_MAX = 500
+# Absolute API links (detail_url, the manifest) use the CMS's own address, not the Site
+# record's hostname.
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_SEARCH_ENABLED = False
 SPECTACULAR_SETTINGS = {
