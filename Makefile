@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 HUB    := $(VENV)/bin/hub
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-postgres lint format install clean help bench
+.PHONY: demo test test-postgres lint format install clean help bench lighthouse
 
 help:
 	@echo "make demo           installera, förbered demodatabasen och starta CMS:et"
@@ -14,6 +14,7 @@ help:
 	@echo "make test-postgres  kör testsviten mot PostgreSQL (DATABASE_URL)"
 	@echo "make lint           ruff check och formatkontroll"
 	@echo "make bench          mät bygget med 1 000 och 10 000 genererade case"
+	@echo "make lighthouse     Lighthouse på startsidan, case-portalen och ett case"
 
 install: $(STAMP)
 
@@ -36,6 +37,9 @@ test-postgres: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) scripts/bench_build.py
+
+lighthouse: $(STAMP)
+	$(PY) scripts/lighthouse.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

