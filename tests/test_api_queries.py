@@ -17,14 +17,15 @@ N = 100
 
 @pytest.fixture
 def many_pages(db, home):
-    """100 pages, each with its own image, a link to another page and to a document, a
-    call to action and a listing image."""
+    """100 pages, each with an image (ten images in turn), a link to another page and to a
+    document, a call to action and a listing image."""
     target = add_page(home, StandardPage(title="Mål", body=[]))
     document = make_document()
     topic = Topic.objects.create(name="Skola")
     index = section(InspirationIndexPage)
+    images = [make_image(f"Bild {i}", size=(64, 48)) for i in range(10)]
     for i in range(N):
-        image = make_image(f"Bild {i}", size=(64, 48))
+        image = images[i % 10]
         # Created live in one save (a revision per page would only slow the test down).
         page = index.add_child(
             instance=InspirationArticlePage(
