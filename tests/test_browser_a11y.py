@@ -110,6 +110,8 @@ PAGES: list[tuple[str, Callable[[BuiltSite], str] | str, int]] = [
     ("nyhetsbrev", "/nyhetsbrev/", 200),
     ("nyhetsbrevsnummer", lambda s: s.first_of_type("newsletterissuepage"), 200),
     ("sok", "/sok/", 200),
+    ("sokresultat", "/sok/?q=demens", 200),
+    ("filtrerad-portal", "/case/?fas=testas", 200),
     ("tillganglighetsredogorelse", "/tillganglighetsredogorelse/", 200),
     ("404-sidan", "/404.html", 200),
     ("adress-som-saknas", "/det-har-finns-inte/", 404),
@@ -133,7 +135,9 @@ def describe(violations: list[dict]) -> str:
 @pytest.mark.parametrize(("name", "where", "status"), PAGES, ids=[p[0] for p in PAGES])
 def test_axe_finds_no_wcag_2_1_a_or_aa_violations(built_site, page, axe_js, name, where, status):
     path = where(built_site) if callable(where) else where
-    response = page.goto(built_site.url + path)
+    # networkidle: what scripts add after loading (search results, a filtered list) is
+    # checked too.
+    response = page.goto(built_site.url + path, wait_until="networkidle")
     assert response is not None and response.status == status, (
         f"{path} answered {response and response.status}, expected {status}"
     )
