@@ -10,12 +10,19 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from cms.core.text import swedish_sort_key
+from . import facets
 
-CASES_PER_PAGE = 50
 STATUS_KEYS = ("as_of", "received", "in_progress", "in_implementation", "closed", "implemented")
 #: Card fields used only to compute derived data; not shown in listings.
-PRIVATE = ("case_path", "mentions", "phase", "topics")
+PRIVATE = (
+    "case_path",
+    "mentions",
+    "phase",
+    "topics",
+    "organisation_slug",
+    "topic_names",
+    "sdg_names",
+)
 
 
 @dataclass
@@ -117,42 +124,5 @@ def compute(items: dict[str, dict], stats: dict) -> Derived:
             "newsletters": mentioned_in.get(info["path"], []),
         }
 
-    _case_portal(out, list(cases.values()))
+    facets.compute(out, by_type.get("cases.CaseRecord", []))
     return out
-
-
-def _case_portal(out: Derived, cases: list[dict]) -> None:
-    ordered = sorted(cases, key=lambda c: (swedish_sort_key(c["title"]), c["case_id"]))
-    total_pages = max(1, -(-len(ordered) // CASES_PER_PAGE))
-
-    def page_path(n):
-        return "/case/" if n == 1 else f"/case/sida/{n}/"
-
-    for n in range(1, total_pages + 1):
-        chunk = ordered[(n - 1) * CASES_PER_PAGE : n * CASES_PER_PAGE]
-        path = page_path(n)
-        meta = {
-            "template": "case_index.html",
-            "title": "Case" if n == 1 else f"Case, sida {n} av {total_pages}",
-            "type": "caseindex",
-            "path": path,
-            "summary": "Alla publicerade case från Idésluss Sundsvall.",
-            "image": None,
-            "last_published": "",
-            "seo_title": "",
-            "description": "Offentlig innovation för hållbar utveckling: case från Idésluss "
-            "Sundsvall, från idé till införande.",
-            "intro": "Här finns de case som Idéslussen har arbetat med och som får visas "
-            "öppet. Ett case är en idé eller ett problem som en medarbetare har tagit till "
-            "Idéslussen.",
-            "count": len(ordered),
-            "items": [public(c) for c in chunk],
-            "pagination": {
-                "current": n,
-                "total": total_pages,
-                "previous": page_path(n - 1) if n > 1 else None,
-                "next": page_path(n + 1) if n < total_pages else None,
-            },
-        }
-        rel = "case/index.md" if n == 1 else f"case/sida/{n}/index.md"
-        out.pages[rel] = (meta, "")
