@@ -317,6 +317,10 @@ def case_entry(item: dict) -> Entry:
         "year": int(meta["received"][:4]) if meta["received"] else None,
         "sdgs": [s["number"] for s in meta["sdgs"]],
         "topics": [t["slug"] for t in meta["topics"]],
+        # For the case portal's filter pages (facets.py): slugs and the names they show.
+        "organisation_slug": meta["organisation"]["slug"],
+        "topic_names": [t["name"] for t in meta["topics"]],
+        "sdg_names": [s["name"] for s in meta["sdgs"]],
     }
     return Entry(
         key=case_key(item["case_id"]),
