@@ -1,7 +1,9 @@
 """URLs of the CMS. The public site is static; Django serves the admin, the API and previews."""
 
+import re
+
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -22,10 +24,22 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.HUB_SERVE_MEDIA:
+    # The build step reads images and documents over HTTP, also from the CMS in its own
+    # process (as a remote build would), so the CMS must answer for MEDIA_URL wherever media
+    # live on its local disk. (django.conf.urls.static.static() only works with DEBUG on.)
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [*api_not_found_urlpatterns, path("", include(wagtail_urls))]

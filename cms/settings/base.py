@@ -104,6 +104,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Let the CMS itself answer for MEDIA_URL. The build step downloads images and documents
+# over HTTP, also when it runs in the CMS's own process, so a CMS whose media are on its
+# local disk must serve them; off where a web server or object storage serves /media/.
+HUB_SERVE_MEDIA = os.environ.get("HUB_SERVE_MEDIA", "").lower() in ("1", "true", "yes")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

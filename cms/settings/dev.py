@@ -5,6 +5,7 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = True
+HUB_SERVE_MEDIA = True  # the in-process build step reads /media/ over HTTP
 # Dev only: never used by production settings, which refuse to start without a real key.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-not-for-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver", "[::1]"]

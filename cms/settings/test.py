@@ -7,6 +7,7 @@ from pathlib import Path
 from .base import *  # noqa: F403
 
 DEBUG = False
+HUB_SERVE_MEDIA = True  # the in-process build step reads /media/ over HTTP
 SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
