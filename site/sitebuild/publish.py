@@ -40,19 +40,34 @@ def staged(out: Path, *, incremental: bool) -> Iterator[Path]:
     """
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
-    stage = out.parent / f".{out.name}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
     current = live_dir(out)
+    stage = _new_build_dir(out)
     try:
         if incremental and current is not None:
-            shutil.copytree(current, stage, symlinks=True, copy_function=shutil.copy2)
-        else:
-            stage.mkdir()
+            shutil.copytree(
+                current, stage, symlinks=True, copy_function=shutil.copy2, dirs_exist_ok=True
+            )
         yield stage
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     _swap(out, stage)
     _prune(out)
+
+
+def _new_build_dir(out: Path) -> Path:
+    """A new, empty directory beside ``out``; names sort by age. Never an existing one (two
+    builds can start within one second): the clean-up after a failure removes this
+    directory, and it must not be the live output."""
+    while True:
+        now = time.time_ns()
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now // 10**9))
+        path = out.parent / f".{out.name}-{stamp}-{now % 10**9:09d}-{os.getpid()}"
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        return path
 
 
 def _swap(out: Path, stage: Path) -> None:
