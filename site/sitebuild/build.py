@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import publish
+from . import publish, search
 from .client import ApiClient
 from .pull import PullResult, pull
 from .render import MKDOCS_YML, RenderResult, render
@@ -93,10 +93,14 @@ def build(
     incremental = same_shape and not full
     reporter.phase("Bygger webbplatsen")
     result: RenderResult
-    with publish.staged(out, incremental=incremental) as stage:
+    with (
+        publish.staged(out, incremental=incremental) as stage,
+        search.indexing(stage, full=not incremental, reporter=reporter) as index,
+    ):
         result = render(
             content, stage, dirty=incremental, site_url=site_url, on_rendered=reporter.tick
         )
+        index.update(result.rendered, result.removed)  # before the swap
     record_file.write_text(json.dumps({"signature": sig}))
     return BuildSummary(
         pulled, len(result.rendered), len(result.removed), time.monotonic() - started, skipped=False

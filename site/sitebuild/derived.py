@@ -32,7 +32,18 @@ class Derived:
 
 
 def public(card: dict) -> dict:
-    return {k: v for k, v in card.items() if k not in PRIVATE}
+    """A card as listings show it. Keys in sorted order at every level: the same card is
+    written with the same bytes whether it was just fetched or read back from the pull
+    state (which is saved with sorted keys), so an unchanged listing is never rewritten."""
+    return _sorted({k: v for k, v in card.items() if k not in PRIVATE})
+
+
+def _sorted(value):
+    if isinstance(value, dict):
+        return {k: _sorted(value[k]) for k in sorted(value)}
+    if isinstance(value, list):
+        return [_sorted(v) for v in value]
+    return value
 
 
 def _newest(cards):

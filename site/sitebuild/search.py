@@ -1,0 +1,414 @@
+"""Site search: the search page ``/sok/`` with its A–Ö lists, and a Pagefind index.
+
+One half for each step of a build:
+
+* **Pull** (``add_pages``, called at the end of ``derived.compute``): the search page and
+  its A–Ö lists, from the cards in the pull state (never from reading other pages). Without
+  JavaScript the page lists every page by section, so nothing depends on the script; a
+  section with more than ``INLINE_MAX`` pages gets one page per initial letter
+  (``/sok/case/a/``) so the search page itself stays small.
+* **Build** (``indexing``, around the render in ``build.build``): Pagefind indexes the
+  staged site before it is published. Pagefind is not incremental and needs seconds per
+  thousand pages, so an incremental build indexes only the pages it re-rendered, into a
+  small second index (``pagefind/delta/``) beside the main one (``pagefind/main/``).
+  ``pagefind/search.json`` tells the search script (themes/hub/assets/search.js) to merge
+  both and which main-index hits to drop (pages the delta replaces, pages that are gone).
+  A full build, or a delta of more than ``DELTA_MAX`` pages, indexes everything again.
+
+Only the search page loads the search script, and the script loads Pagefind (its code,
+and the index chunks a query needs) only once the visitor uses the search box.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from cms.core.text import swedish_sort_key
+
+# ---- The search page and its A–Ö lists (pull step) ---------------------------------------
+
+SEARCH_PATH = "/sok/"
+#: A section with more pages than this is listed one initial letter per page.
+INLINE_MAX = 100
+OTHER_TITLE = "Andra sidor"
+LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
+#: Letter → URL segment; å ä ö get two letters so that no two letter pages share a path.
+LETTER_SLUGS = {"å": "aa", "ä": "ae", "ö": "oe", "#": "0-9"}
+OTHER_LETTER = "#"
+OTHER_LETTER_LABEL = "0–9"
+
+
+def add_pages(out, items: dict[str, dict]) -> None:
+    """Add the search page and its letter pages to ``out.pages`` (a ``derived.Derived``).
+
+    Lists every pulled item (page or case) and the generated section pages (the case
+    portal ``/case/``); generated views of those items (filter pages, later pages of a
+    listing, data pages) are reached from their section page.
+    """
+    links = [{"title": info["card"]["title"], "path": info["path"]} for info in items.values()]
+    links += [
+        {"title": meta["title"], "path": meta["path"]}
+        for meta, _ in out.pages.values()
+        if meta["path"].count("/") == 2 and meta["path"] != SEARCH_PATH
+    ]
+    out.pages.update(az_pages(links))
+
+
+def initial(title: str) -> str:
+    """The letter a title is listed under: ``"Ängen"`` → ``"Ä"``, ``"4 frågor"`` → ``"#"``."""
+    for kind, rank in swedish_sort_key(title)[0]:
+        if kind == 0:  # leading space
+            continue
+        if kind == 2 and rank < len(LETTERS):
+            return LETTERS[rank].upper()
+        return OTHER_LETTER
+    return OTHER_LETTER
+
+
+def _sorted(links: list[dict]) -> list[dict]:
+    return sorted(links, key=lambda link: (swedish_sort_key(link["title"]), link["path"]))
+
+
+def _meta(template: str, type_: str, path: str, title: str, description: str) -> dict:
+    return {
+        "template": template,
+        "title": title,
+        "type": type_,
+        "path": path,
+        "summary": "",
+        "image": None,
+        "last_published": "",
+        "seo_title": "",
+        "description": description,
+    }
+
+
+def az_pages(links: list[dict]) -> dict[str, tuple[dict, str]]:
+    """The search page and letter pages listing ``links`` ({title, path}) A–Ö by section.
+
+    A section is a top-level page with pages below it; top-level pages without any, and
+    the start page, are listed under "Andra sidor".
+    """
+    heads: dict[str, dict] = {}
+    below: dict[str, list[dict]] = defaultdict(list)
+    others: list[dict] = []
+    for link in links:
+        parts = [p for p in link["path"].strip("/").split("/") if p]
+        if not parts:
+            others.append(link)
+        elif len(parts) == 1:
+            heads[parts[0]] = link
+        else:
+            below[parts[0]].append(link)
+    groups = []
+    for segment in set(heads) | set(below):
+        if segment in heads and below.get(segment):
+            groups.append((segment, heads[segment]["title"], heads[segment]["path"]))
+        else:
+            others += [heads[segment]] if segment in heads else below[segment]
+    groups.sort(key=lambda g: swedish_sort_key(g[1]))
+    if others:
+        groups.append(("andra-sidor", OTHER_TITLE, None))
+        below["andra-sidor"] = others
+
+    pages: dict[str, tuple[dict, str]] = {}
+    sections = []
+    for segment, title, path in groups:
+        listed = _sorted(below[segment])
+        section = {"title": title, "path": path, "count": len(listed), "items": [], "letters": []}
+        if len(listed) <= INLINE_MAX:
+            section["items"] = listed
+        else:
+            by_letter: dict[str, list[dict]] = defaultdict(list)
+            for link in listed:
+                by_letter[initial(link["title"])].append(link)
+            order = sorted(by_letter, key=lambda c: LETTERS.find(c.lower()))  # "#" first
+            letters = [
+                {
+                    "letter": c,
+                    "label": OTHER_LETTER_LABEL if c == OTHER_LETTER else c,
+                    "path": f"{SEARCH_PATH}{segment}/{LETTER_SLUGS.get(c.lower(), c.lower())}/",
+                }
+                for c in order
+            ]
+            section["letters"] = [
+                {**letter, "count": len(by_letter[letter["letter"]])} for letter in letters
+            ]
+            for letter in letters:
+                meta = _meta(
+                    "search_az.html",
+                    "searchletter",
+                    letter["path"],
+                    f"{title}: {letter['label']}",
+                    f"Sidor under {title} från A till Ö, på {letter['label']}.",
+                )
+                meta.update(
+                    section={"title": title, "path": path},
+                    letter=letter["label"],
+                    letters=letters,
+                    items=by_letter[letter["letter"]],
+                )
+                pages[_rel(letter["path"])] = (meta, "")
+        sections.append(section)
+
+    meta = _meta(
+        "search.html",
+        "search",
+        SEARCH_PATH,
+        "Sök",
+        "Sök bland alla sidor och case på webbplatsen, eller hitta dem i listan från A till Ö.",
+    )
+    meta["count"] = sum(s["count"] for s in sections) + sum(1 for s in sections if s["path"])
+    meta["sections"] = sections
+    pages[_rel(SEARCH_PATH)] = (meta, "")
+    return pages
+
+
+def _rel(path: str) -> str:
+    return f"{path.strip('/')}/index.md"
+
+
+# ---- The Pagefind index (build step) -----------------------------------------------------
+
+BUNDLE = "pagefind"
+MAIN = "main"
+DELTA = "delta"
+#: Read by the search script: where the indexes are and which main-index hits to drop.
+PUBLIC_STATE = "search.json"
+#: The build's own bookkeeping (every main-index page and its Pagefind id).
+STATE = "index-state.json"
+STATE_VERSION = 1
+#: Above this many pages in the delta index, the next build indexes everything again.
+DELTA_MAX = 250
+LANGUAGE = "sv"
+GLOB = "**/index.html"  # pages only: not 404.html
+#: Lists of other pages inside <main>: indexed where those pages are, not here.
+EXCLUDE = (
+    ".cards",
+    ".listing",
+    ".headline-list",
+    ".issue-list",
+    ".pager",
+    ".pagination",
+    ".case-filters",
+    ".year-nav",
+    ".feed-links",
+    ".updated",
+)
+#: Files Pagefind writes for its own ready-made interfaces; the site has its own.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+class SearchIndexFailed(RuntimeError):
+    """Pagefind could not index the site; the message has its output."""
+
+
+@dataclass
+class IndexResult:
+    mode: str  # "full", "delta" or "unchanged"
+    indexed: int  # pages Pagefind read in this build
+    seconds: float
+
+
+def pagefind_binary() -> Path:
+    """The Pagefind executable shipped in the ``pagefind-bin`` wheel."""
+    from pagefind_bin import get_executable
+
+    return get_executable()
+
+
+def run_pagefind(site: Path, output: Path) -> None:
+    """Index the pages under ``site`` into the bundle folder ``output`` (made anew)."""
+    if output.exists():
+        shutil.rmtree(output)
+    command = [
+        str(pagefind_binary()),
+        "--site",
+        str(site.absolute()),
+        "--output-path",
+        str(output.absolute()),
+        "--force-language",
+        LANGUAGE,
+        "--glob",
+        GLOB,
+        "--silent",
+    ]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (output / "pagefind.js").exists():
+        details = (done.stderr or done.stdout).strip()[-2000:]
+        raise SearchIndexFailed(f"Pagefind kunde inte indexera {site}: {details}")
+    for name in UNUSED:
+        (output / name).unlink(missing_ok=True)
+
+
+def page_ids(bundle: Path) -> dict[str, str]:
+    """URL → Pagefind result id of every page in a bundle (its fragment files)."""
+    ids = {}
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        data = data[data.index(b"{") :]  # after Pagefind's "pagefind_dcd" signature
+        ids[json.loads(data)["url"]] = fragment.name.removesuffix(".pf_fragment")
+    return ids
+
+
+def _url(rel: str) -> str:
+    """``case/x/index.md`` or ``case/x/index.html`` → ``/case/x/``."""
+    parent = PurePosixPath(rel).parent.as_posix()
+    return "/" if parent == "." else f"/{parent}/"
+
+
+def _file(site: Path, url: str) -> Path:
+    return site.joinpath(*[p for p in url.split("/") if p], "index.html")
+
+
+def _indexable(site: Path, url: str) -> bool:
+    """A page Pagefind would index: it exists and marks its main content for the index."""
+    try:
+        return "data-pagefind-body" in _file(site, url).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+
+
+def _write_json(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+class Indexer:
+    """Indexes one staged build; ``update`` is called once, after the render."""
+
+    def __init__(self, stage: Path, previous: Path | None, reporter=None):
+        self.stage = stage
+        self.bundle = stage / BUNDLE
+        self.previous = previous  # the bundle of the build the stage was copied from
+        self.reporter = reporter
+        self.result: IndexResult | None = None
+
+    def _previous_state(self) -> dict | None:
+        if self.previous is None:
+            return None
+        try:
+            state = json.loads((self.previous / STATE).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None
+        if state.get("version") != STATE_VERSION or not (self.previous / MAIN).is_dir():
+            return None
+        return state
+
+    def update(self, rendered: list[str], removed: list[str]) -> IndexResult:
+        """Index after a render that re-rendered ``rendered`` (source paths such as
+        ``case/x/index.md``) and removed ``removed`` (output paths)."""
+        started = time.monotonic()
+        if self.reporter is not None:
+            self.reporter.phase("Indexerar för sökningen")
+        state = self._previous_state()
+        if state is None:
+            return self._done("full", self._full(), started)
+        changed = {_url(rel) for rel in rendered}
+        gone_now = {_url(rel) for rel in removed if PurePosixPath(rel).name == "index.html"}
+        delta = {u for u in set(state["delta"]) - gone_now if _indexable(self.stage, u)}
+        delta |= {u for u in changed if _indexable(self.stage, u)}
+        gone = (set(state["gone"]) | gone_now | changed) - delta
+        if len(delta) > DELTA_MAX:
+            return self._done("full", self._full(), started)
+        # Keep the main index as it was; make the delta index anew.
+        self.previous.rename(self.bundle)
+        shutil.rmtree(self.bundle / DELTA, ignore_errors=True)
+        if not changed and not gone_now:
+            return self._done("unchanged", 0, started)
+        main: dict[str, str] = state["main"]
+        delta_ids = self._index_delta(sorted(delta)) if delta else {}
+        superseded = {main[u] for u in delta | gone if u in main} - set(delta_ids.values())
+        self._write_state(main, delta, gone & set(main), superseded)
+        return self._done("delta", len(delta), started)
+
+    def _done(self, mode: str, indexed: int, started: float) -> IndexResult:
+        self.result = IndexResult(mode, indexed, time.monotonic() - started)
+        return self.result
+
+    def _full(self) -> int:
+        shutil.rmtree(self.bundle, ignore_errors=True)
+        self.bundle.mkdir()
+        run_pagefind(self.stage, self.bundle / MAIN)
+        main = page_ids(self.bundle / MAIN)
+        self._write_state(main, set(), set(), set())
+        return len(main)
+
+    def _index_delta(self, urls: list[str]) -> dict[str, str]:
+        """Index ``urls`` (a few pages of the stage) into the delta bundle."""
+        site = Path(tempfile.mkdtemp(prefix=".search-delta-", dir=self.stage.parent))
+        try:
+            for url in urls:
+                source, target = _file(self.stage, url), _file(site, url)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(source, target)  # read only, never written through
+                except OSError:
+                    shutil.copyfile(source, target)
+            run_pagefind(site, self.bundle / DELTA)
+        finally:
+            shutil.rmtree(site, ignore_errors=True)
+        return page_ids(self.bundle / DELTA)
+
+    def _write_state(self, main: dict, delta: set, gone: set, superseded: set) -> None:
+        has_delta = bool(delta)
+        _write_json(
+            self.bundle / PUBLIC_STATE,
+            {
+                "main": f"/{BUNDLE}/{MAIN}/",
+                "delta": f"/{BUNDLE}/{DELTA}/" if has_delta else None,
+                "superseded": sorted(superseded),
+            },
+        )
+        _write_json(
+            self.bundle / STATE,
+            {"version": STATE_VERSION, "main": main, "delta": sorted(delta), "gone": sorted(gone)},
+        )
+
+
+@contextmanager
+def indexing(stage: Path, *, full: bool, reporter=None) -> Iterator[Indexer]:
+    """Around the render of a staged build: yields the ``Indexer`` to call after it.
+
+    The stage of an incremental build starts as a copy of the live site, search bundle
+    included; the render would prune the bundle as a stale output, so it is set aside
+    until ``update`` decides to keep it. Without an ``update`` call (or on ``full``) the
+    site is indexed whole on leaving the block.
+    """
+    stage = Path(stage)
+    bundle = stage / BUNDLE
+    aside = None
+    if bundle.is_dir() and not full:
+        aside = Path(tempfile.mkdtemp(prefix=f".{stage.name}-search-", dir=stage.parent))
+        bundle.rename(aside / BUNDLE)
+    else:
+        shutil.rmtree(bundle, ignore_errors=True)
+    indexer = Indexer(stage, aside / BUNDLE if aside else None, reporter)
+    try:
+        yield indexer
+        if indexer.result is None:
+            indexer.previous = None
+            indexer.update([], [])
+    finally:
+        if aside is not None:
+            shutil.rmtree(aside, ignore_errors=True)
