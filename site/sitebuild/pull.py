@@ -29,7 +29,7 @@ from .mapping import Entry, case_entry, case_key, page_entry, page_key
 from .media import MediaStore
 from .paths import content_file
 
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: links include those in the front matter
 DATA_DIR = ".data"
 #: Above this many changed pages of one type, one listing request beats one per page.
 DETAIL_LIMIT = 20
@@ -119,7 +119,7 @@ class Puller:
                 "file": content_file(entry.path).as_posix(),
                 "last_changed": current[entry.key]["last_changed"],
                 "card": entry.card,
-                "links": sorted(set(_INTERNAL_LINK.findall(entry.body))),
+                "links": _links(entry),
                 "derived": None,
             }
 
@@ -247,6 +247,31 @@ class Puller:
         tmp = self.data_dir / "state.json.tmp"
         tmp.write_text(json.dumps(state, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         tmp.replace(self.data_dir / "state.json")
+
+
+def _links(entry: Entry) -> list[str]:
+    """The site paths a page refers to of its own accord: links in its body and in the HTML
+    of its front matter (the home page's contact text, a case record's texts), and the
+    ``path`` of each item it shows (an article's related cases). Derived data is not here:
+    it is computed again on every pull."""
+    paths: set[str] = set()
+
+    def walk(value, nested):
+        if isinstance(value, str):
+            paths.update(_INTERNAL_LINK.findall(value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key == "path" and nested and isinstance(item, str):
+                    paths.add(item)
+                else:
+                    walk(item, True)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, True)
+
+    walk(entry.body, False)
+    walk(entry.meta, False)
+    return sorted(paths)
 
 
 def _digest(data) -> str:
