@@ -3,8 +3,10 @@ usable with the keyboard alone, and the case filters and the search form work wi
 JavaScript.
 
 The browser is Debian's Chromium (/usr/bin/chromium) driven by Playwright; no browser is ever
-downloaded. axe-core is the copy bundled by the pinned PyPI package axe-playwright-python
-(the [test] extra). The site is the demo built once per session (tests/sitefixture.py).
+downloaded (HUB_CHROMIUM names another Chromium binary). axe-core is the copy bundled by the
+pinned PyPI package axe-playwright-python (the [test] extra). The site is the demo built
+once per session (tests/sitefixture.py). Without Chromium or Playwright these tests are
+skipped, and fail when CI is set.
 """
 
 from __future__ import annotations
