@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import facets
+from . import facets, search
 
 STATUS_KEYS = ("as_of", "received", "in_progress", "in_implementation", "closed", "implemented")
 #: Card fields used only to compute derived data; not shown in listings.
@@ -136,4 +136,5 @@ def compute(items: dict[str, dict], stats: dict) -> Derived:
         }
 
     facets.compute(out, by_type.get("cases.CaseRecord", []))
+    search.add_pages(out, items)  # /sok/ and its A–Ö lists
     return out
