@@ -1,0 +1,530 @@
+"""Site search: a Pagefind index of every page, the search page /sok/ with its GET form and
+its A–Ö lists for visitors without JavaScript, and the search itself in a real browser.
+
+The demo is loaded into the test database (rolled back afterwards) and built twice with the
+real build step: once whole, then incrementally after one page was edited, so the browser
+searches the main index merged with the small index of changed pages, exactly as a visitor
+would after a publish.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
+
+from cms.core.text import swedish_sort_key
+from sitebuild import search
+from sitebuild.build import Reporter, build
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+STORY = "/goda-exempel/demenssjukdom-stod-som-kommer-i-tid/"
+CASE = "/case/tidigare-upptackt-av-demenssjukdom/"
+EDITED = "/kontakta-oss/"
+OLD_WORD = "hjortronsylten"  # in the edited page's title at the first build only
+NEW_TITLE = "Kontakta oss om blåbärssoppan"  # after the edit
+
+
+# ---- The demo, built whole and then after one edit --------------------------------------
+
+
+@dataclass
+class Site:
+    out: Path
+    content: Path
+    first_state: dict  # pagefind/search.json after the full build
+    first_index: dict  # pagefind/index-state.json after the full build
+
+    def file(self, path: str) -> Path:
+        return self.out.joinpath(*[p for p in path.split("/") if p], "index.html")
+
+    def html(self, path: str) -> str:
+        return self.file(path).read_text(encoding="utf-8")
+
+    def pages(self) -> dict[str, str]:
+        """Every page for visitors by path (not the 404 page, not data files: a page with
+        a <main>)."""
+        found = {}
+        for file in sorted(self.out.rglob("index.html")):
+            if search.BUNDLE in file.relative_to(self.out).parts:
+                continue
+            text = file.read_text(encoding="utf-8")
+            if text.lstrip()[:15].lower() == "<!doctype html>" and "<main" in text:
+                rel = file.parent.relative_to(self.out).as_posix()
+                found["/" if rel == "." else f"/{rel}/"] = text
+        return found
+
+    def pulled_paths(self) -> set[str]:
+        """Every page and case the pull wrote from the CMS."""
+        state = json.loads((self.content / ".data" / "state.json").read_text("utf-8"))
+        return {info["path"] for info in state["items"].values()}
+
+    def bundle_json(self, name: str) -> dict:
+        return json.loads((self.out / search.BUNDLE / name).read_text(encoding="utf-8"))
+
+
+@contextlib.contextmanager
+def _in_process_requests():
+    """Keep the test's connection (and its transaction) across in-process API requests."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def _retitle(path: str, title: str) -> None:
+    from wagtail.models import Page
+
+    page = Page.objects.get(slug=path.strip("/").split("/")[-1]).specific
+    page.title = title
+    page.save_revision().publish()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, django_db_setup, django_db_blocker):
+    root = tmp_path_factory.mktemp("search")
+    out, content = root / "out" / "build", root / "content"
+    with django_db_blocker.unblock(), transaction.atomic(), _in_process_requests():
+        call_command("load_demo", quiet=True)
+        _retitle(EDITED, f"Kontakta oss om {OLD_WORD}")
+        build(out=out, content=content, reporter=Reporter(quiet=True))
+        first_state = json.loads((out / search.BUNDLE / search.PUBLIC_STATE).read_text())
+        first_index = json.loads((out / search.BUNDLE / search.STATE).read_text())
+        _retitle(EDITED, NEW_TITLE)
+        build(out=out, content=content, reporter=Reporter(quiet=True))
+        transaction.set_rollback(True)
+    yield Site(out, content, first_state, first_index)
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def fragment(site: Site, bundle: str, page_id: str) -> dict:
+    data = gzip.decompress(
+        (site.out / search.BUNDLE / bundle / "fragment" / f"{page_id}.pf_fragment").read_bytes()
+    )
+    return json.loads(data[data.index(b"{") :])
+
+
+def links(html: str, inside: str = "main") -> list[str]:
+    part = re.search(rf"<{inside}\b.*?</{inside}>", html, re.S)
+    assert part, f"no <{inside}>"
+    return re.findall(r'<a\b[^>]*\bhref="([^"#?]*)', part.group(0))
+
+
+# ---- The index --------------------------------------------------------------------------
+
+
+def test_the_full_build_indexes_every_content_page_in_swedish(site):
+    assert site.first_state == {"main": "/pagefind/main/", "delta": None, "superseded": []}
+    main = site.out / search.BUNDLE / search.MAIN
+    entry = json.loads((main / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["sv"]
+    indexed = set(site.first_index["main"])
+    assert entry["languages"]["sv"]["page_count"] == len(indexed)
+    # Every page and case from the CMS, and the case portal, can be found …
+    assert site.pulled_paths() | {"/case/"} <= indexed
+    # … but not the search pages, later pages of a listing, the 404 page or data files.
+    assert not {p for p in indexed if p.startswith("/sok/") or "/sida/" in p}
+    assert "/404.html" not in indexed and "/case/data/" not in indexed
+    assert not (main / "pagefind-ui.js").exists()  # Pagefind's own interface is not shipped
+
+
+def test_the_index_holds_the_main_content_not_the_header_menu_or_footer(site):
+    case = fragment(site, search.MAIN, site.first_index["main"][CASE])
+    assert case["meta"]["title"] == "Tidigare upptäckt av demenssjukdom"
+    text = case["content"]
+    assert "demenssjukdom" in text
+    for chrome in ("Till innehållet", "Huvudmeny", "Innovationsprogrammet", "drivs av"):
+        assert chrome not in text, chrome
+    # A listing is indexed by its own text, not by the cards of the pages it lists.
+    listing = fragment(site, search.MAIN, site.first_index["main"]["/goda-exempel/"])
+    assert "Demenssjukdom: stöd som kommer i tid" not in listing["content"]
+
+
+def test_an_edit_is_indexed_into_the_delta_and_its_old_entry_is_dropped(site):
+    state = site.bundle_json(search.PUBLIC_STATE)
+    assert state["main"] == "/pagefind/main/"
+    assert state["delta"] == "/pagefind/delta/", "the second build was not incremental"
+    old_id = site.first_index["main"][EDITED]
+    assert old_id in state["superseded"]
+    index = site.bundle_json(search.STATE)
+    assert EDITED in index["delta"] and len(index["delta"]) <= 10  # the edit and its listings
+    assert index["main"] == site.first_index["main"]  # the main index was kept as it was
+    delta = search.page_ids(site.out / search.BUNDLE / search.DELTA)
+    assert fragment(site, search.DELTA, delta[EDITED])["meta"]["title"] == NEW_TITLE
+    assert OLD_WORD in fragment(site, search.MAIN, old_id)["content"]
+
+
+# ---- The search page, the header and the A–Ö lists ---------------------------------------
+
+
+def test_the_search_page_has_a_labelled_get_form(site):
+    html = site.html("/sok/")
+    form = re.search(r"<form\b[^>]*>.*?</form>", html, re.S).group(0)
+    tag = form[: form.index(">")]
+    assert 'action="/sok/"' in tag and 'method="get"' in tag and 'role="search"' in tag
+    box = re.search(r"<input\b[^>]*>", form).group(0)
+    assert 'type="search"' in box and 'name="q"' in box
+    box_id = re.search(r'\bid="([^"]+)"', box).group(1)
+    label = re.search(rf'<label\b[^>]*\bfor="{box_id}"[^>]*>([^<]+)</label>', form)
+    assert label and label.group(1).strip() == "Sök på webbplatsen"
+    assert re.search(r'<button\b[^>]*type="submit"[^>]*>Sök</button>', form)
+    assert "Sökrutan behöver JavaScript" in html
+    assert re.search(r'role="status"[^>]*aria-live="polite"', html)
+
+
+def test_every_page_has_a_search_link_in_its_header(site):
+    pages = site.pages()
+    assert len(pages) > 150
+    for path, html in pages.items():
+        assert "/sok/" in links(html, "header"), path
+
+
+def test_only_the_search_page_loads_the_search_script(site):
+    for path, html in site.pages().items():
+        loads = "/assets/search.js" in html or "/pagefind/" in html
+        assert loads == (path == "/sok/"), path
+
+
+def test_without_javascript_the_a_to_o_lists_link_every_page(site):
+    search_page = site.html("/sok/")
+    linked = set(links(search_page))
+    letter_pages = sorted(p for p in linked if p.startswith("/sok/"))
+    assert letter_pages, "the demo's 120+ cases are listed one letter per page"
+    for path in letter_pages:
+        linked |= set(links(site.html(path)))
+    missing = (site.pulled_paths() | {"/case/"}) - linked
+    assert not missing, sorted(missing)[:10]
+    assert NEW_TITLE in search_page  # the list follows the edit
+
+
+def test_the_a_to_o_lists_are_in_swedish_order_and_grouped_by_letter(site):
+    sections = re.findall(r'<ul class="az__list">(.*?)</ul>', site.html("/sok/"), re.S)
+    assert len(sections) >= 4
+    for section in sections:
+        titles = [t.strip() for t in re.findall(r"<a [^>]*>([^<]+)</a>", section)]
+        assert titles == sorted(titles, key=swedish_sort_key)
+    letters = re.findall(r'href="/sok/case/([^/]+)/"', site.html("/sok/"))
+    assert letters == sorted(set(letters), key=lambda s: "abcdefghijklmnopqrstuvwxyz".find(s))
+    for slug in letters:
+        html = site.html(f"/sok/case/{slug}/")
+        letter = re.search(r"<h1>Case: (.+?)</h1>", html).group(1)
+        items = re.search(r'<ul class="az__list">(.*?)</ul>', html, re.S).group(1)
+        titles = [t.strip() for t in re.findall(r"<a [^>]*>([^<]+)</a>", items)]
+        assert titles == sorted(titles, key=swedish_sort_key)
+        assert {search.initial(t) for t in titles} == {letter}
+
+
+@pytest.mark.parametrize(
+    "title, letter",
+    [
+        ("Anmäl fel", "A"),
+        ("  Ängen", "Ä"),
+        ("Åtgärder", "Å"),
+        ("Öppna data", "Ö"),
+        ("Éclair", "E"),
+        ("Übung", "Y"),
+        ("4 frågor", "#"),
+        ("”Citat”", "C"),
+        ("", "#"),
+    ],
+)
+def test_initial_letters_follow_the_swedish_alphabet(title, letter):
+    assert search.initial(title) == letter
+
+
+def test_a_long_section_gets_one_page_per_letter_in_swedish_order():
+    titles = ["Öl", "Äpple", "Åker", "Ost", "Zebra", "apa", "Bil", "2 hjul"] * 20
+    links_ = [{"title": t, "path": f"/case/{i}/"} for i, t in enumerate(titles)]
+    links_ += [{"title": "Case", "path": "/case/"}, {"title": "Om oss", "path": "/om/"}]
+    pages = search.az_pages(links_)
+    meta, _ = pages["sok/index.md"]
+    case, other = meta["sections"]
+    assert (case["title"], case["path"], case["count"], case["items"]) == (
+        "Case",
+        "/case/",
+        160,
+        [],
+    )
+    assert [x["label"] for x in case["letters"]] == ["0–9", "A", "B", "O", "Z", "Å", "Ä", "Ö"]
+    assert [x["path"] for x in case["letters"]][-3:] == [
+        "/sok/case/aa/",
+        "/sok/case/ae/",
+        "/sok/case/oe/",
+    ]
+    assert other == {
+        "title": "Andra sidor",
+        "path": None,
+        "count": 1,
+        "items": [{"title": "Om oss", "path": "/om/"}],
+        "letters": [],
+    }
+    letter_a, _ = pages["sok/case/a/index.md"]
+    assert letter_a["template"] == "search_az.html" and len(letter_a["items"]) == 20
+    assert len(pages) == 1 + 8
+
+
+# ---- Indexing on its own: full, delta, removal, compaction ------------------------------
+
+
+def _page(site: Path, path: str, words: str) -> None:
+    file = site.joinpath(*[p for p in path.split("/") if p], "index.html")
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(
+        '<!doctype html><html lang="sv"><head><title>x</title></head><body>'
+        '<header><a href="/">Menyord</a></header>'
+        f"<main data-pagefind-body><h1>{path}</h1><p>{words}</p></main></body></html>",
+        encoding="utf-8",
+    )
+
+
+def _build(stage_parent: Path, live: Path | None, full: bool, change) -> tuple[Path, object]:
+    stage = stage_parent / f"build-{len(list(stage_parent.iterdir()))}"
+    if live is not None:
+        shutil.copytree(live, stage)
+    else:
+        stage.mkdir()
+    with search.indexing(stage, full=full) as index:
+        rendered, removed = change(stage)
+        result = index.update(rendered, removed)
+    return stage, result
+
+
+def test_indexing_keeps_the_main_index_and_redoes_only_the_delta(tmp_path, monkeypatch):
+    def first(stage):
+        for n in range(5):
+            _page(stage, f"/sida-{n}/", f"vanlig text nummer{n}")
+        return [], []
+
+    live, result = _build(tmp_path, None, True, first)
+    assert (result.mode, result.indexed) == ("full", 5)
+    main = json.loads((live / "pagefind" / search.STATE).read_text())["main"]
+
+    def edit(stage):
+        _page(stage, "/sida-1/", "ny text")
+        shutil.rmtree(stage / "sida-2")
+        return ["sida-1/index.md"], ["sida-2/index.html"]
+
+    live, result = _build(tmp_path, live, False, edit)
+    assert (result.mode, result.indexed) == ("delta", 1)
+    state = json.loads((live / "pagefind" / search.PUBLIC_STATE).read_text())
+    assert state["delta"] == "/pagefind/delta/"
+    assert sorted(state["superseded"]) == sorted([main["/sida-1/"], main["/sida-2/"]])
+    assert set(search.page_ids(live / "pagefind" / "delta")) == {"/sida-1/"}
+
+    def nothing(stage):
+        return [], []
+
+    live, result = _build(tmp_path, live, False, nothing)
+    assert result.mode == "unchanged"
+    assert json.loads((live / "pagefind" / search.PUBLIC_STATE).read_text()) == state
+
+    monkeypatch.setattr(search, "DELTA_MAX", 1)
+
+    def two(stage):
+        _page(stage, "/sida-3/", "mer text")
+        return ["sida-3/index.md"], []
+
+    live, result = _build(tmp_path, live, False, two)
+    assert (result.mode, result.indexed) == ("full", 4)  # the delta grew too big
+    state = json.loads((live / "pagefind" / search.PUBLIC_STATE).read_text())
+    assert state == {"main": "/pagefind/main/", "delta": None, "superseded": []}
+    assert not (live / "pagefind" / "delta").exists()
+
+
+def test_a_failed_render_leaves_no_bundle_aside(tmp_path):
+    live, _ = _build(tmp_path, None, True, lambda s: (_page(s, "/a/", "text"), ([], []))[1])
+    stage = tmp_path / "stage"
+    shutil.copytree(live, stage)
+    with pytest.raises(RuntimeError), search.indexing(stage, full=False):
+        raise RuntimeError("MkDocs failed")
+    assert [p.name for p in tmp_path.iterdir() if "search" in p.name] == []
+
+
+# ---- In a browser ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    handler = functools.partial(_QuietHandler, directory=str(site.out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def _missing(what: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} (CI must provide it)", pytrace=False)
+    pytest.skip(what)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright is not installed: install the [test] extra")
+    if not Path(CHROMIUM).is_file():
+        _missing(f"Chromium is missing at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(urlsplit(request.url).path))
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def results(page) -> list[str]:
+    return [
+        urlsplit(h).path
+        for h in page.eval_on_selector_all(
+            ".search-result__title a", "links => links.map(a => a.href)"
+        )
+    ]
+
+
+def wait_for_answer(page, query: str):
+    page.wait_for_function(
+        "q => document.querySelector('[data-search-status]').textContent.includes(q)",
+        arg=f"”{query}”",
+    )
+
+
+@pytest.mark.slow
+def test_typing_demens_finds_the_dementia_story_and_case(served, page):
+    page.goto(served + "/")
+    assert not [r for r in page.requests if r.startswith("/pagefind/") or "search.js" in r]
+    page.get_by_role("banner").get_by_role("link", name="Sök").click()
+    page.wait_for_url(served + "/sok/")
+    assert not [r for r in page.requests if r.startswith("/pagefind/")], "loaded before use"
+    page.get_by_label("Sök på webbplatsen").press_sequentially("demens", delay=40)
+    wait_for_answer(page, "demens")
+    found = results(page)
+    assert {STORY, CASE} <= set(found[:5]), found[:10]
+    status = page.locator("[data-search-status]").inner_text()
+    assert re.fullmatch(r"\d[\d\u00a0 ]* träffar för ”demens”\.", status), status
+    assert page.url == served + "/sok/?q=demens"
+    assert page.locator(".search-result mark").first.inner_text().lower().startswith("demens")
+    # Only what the query needs: Pagefind's code, one language's metadata, a few chunks.
+    loaded = [r for r in page.requests if r.startswith("/pagefind/")]
+    fragments = [r for r in loaded if r.endswith(".pf_fragment")]
+    assert 0 < len(fragments) <= 10 and len(loaded) < 30, loaded
+
+
+@pytest.mark.slow
+def test_a_search_in_the_address_uses_the_changed_pages_index(served, page):
+    page.goto(served + "/sok/?q=" + quote("blåbärssoppor"))  # another form of the new word
+    wait_for_answer(page, "blåbärssoppor")
+    assert results(page)[:1] == [EDITED]
+    assert page.get_by_label("Sök på webbplatsen").input_value() == "blåbärssoppor"
+    page.goto(served + "/sok/?q=" + OLD_WORD)  # only in the main index's stale entry
+    wait_for_answer(page, OLD_WORD)
+    assert results(page) == []
+    assert page.locator("[data-search-status]").inner_text().startswith("Inga träffar")
+
+
+@pytest.mark.slow
+def test_swedish_stemming_finds_idé_for_idéer(served, page, site):
+    page.goto(served + "/sok/?q=" + quote("idéer"))
+    wait_for_answer(page, "idéer")
+    words = {}
+    for path in results(page):
+        text = re.sub(r"<[^>]+>", " ", re.search(r"<main\b.*?</main>", site.html(path), re.S)[0])
+        words[path] = set(re.findall(r"\w+", text.lower()))
+    assert any("idé" in w and "idéer" not in w for w in words.values()), words.keys()
+
+
+@pytest.mark.slow
+def test_each_search_is_a_step_in_the_history(served, page):
+    page.goto(served + "/sok/")
+    box = page.get_by_label("Sök på webbplatsen")
+    box.fill("demens")
+    box.press("Enter")
+    wait_for_answer(page, "demens")
+    box.fill("cykel")
+    box.press("Enter")
+    wait_for_answer(page, "cykel")
+    assert page.url.endswith("/sok/?q=cykel")
+    assert any("/goda-exempel/hemtjansten-som-bytte-bil-mot-cykel/" == r for r in results(page))
+    page.go_back()
+    wait_for_answer(page, "demens")
+    assert box.input_value() == "demens" and page.url.endswith("/sok/?q=demens")
+    assert CASE in results(page)
+
+
+@pytest.mark.slow
+def test_more_results_are_shown_on_request_and_get_the_focus(served, page):
+    page.goto(served + "/sok/?q=case")
+    wait_for_answer(page, "case")
+    first = results(page)
+    assert len(first) == 10
+    page.get_by_role("button", name="Visa fler träffar").click()
+    page.wait_for_function("() => document.querySelectorAll('.search-result').length > 10")
+    focused = page.evaluate("() => document.activeElement.getAttribute('href')")
+    assert focused == results(page)[10] and focused not in first
+
+
+@pytest.mark.slow
+def test_the_results_have_no_wcag_violations_that_axe_finds(served, page):
+    try:
+        import axe_playwright_python
+    except ImportError:
+        _missing("axe-core is missing: install the [test] extra (axe-playwright-python)")
+    axe = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
+    page.goto(served + "/sok/?q=demens")
+    wait_for_answer(page, "demens")
+    page.get_by_role("button", name="Visa fler träffar").click()
+    page.wait_for_function("() => document.querySelectorAll('.search-result').length > 10")
+    page.evaluate(axe)
+    result = page.evaluate(
+        """() => axe.run(document, {resultTypes: ["violations"], runOnly: {type: "tag",
+            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})"""
+    )
+    violations = [
+        (v["id"], [n["html"][:120] for n in v["nodes"][:3]]) for v in result["violations"]
+    ]
+    assert not violations, violations
