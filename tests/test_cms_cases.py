@@ -30,6 +30,7 @@ def errors_of(exc: ValidationError) -> dict:
         ({"phase": "avslutad", "outcome": "overlamnat"}, "taken_over_by", "tog över"),
         ({"title": ""}, "title", "får inte vara tomt"),
         ({"publication_level": "hemlig"}, "publication_level", "inget giltigt alternativ"),
+        ({"slug": "sida"}, "slug", "caseportal"),
     ],
     ids=[
         "closed-without-outcome",
@@ -40,6 +41,7 @@ def errors_of(exc: ValidationError) -> dict:
         "handover-without-taker",
         "no-title",
         "bad-level",
+        "reserved-slug",
     ],
 )
 def test_case_record_rejects_bad_input(organisation, overrides, field, words):

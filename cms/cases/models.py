@@ -38,6 +38,7 @@ from wagtail.search import index
 from cms.core.api_fields import CaseRefField, StreamFieldSerializer
 from cms.core.blocks import BodyBlock
 from cms.core.models import HubPage, ListingMixin
+from cms.core.paths import RESERVED_CASE_SLUGS
 from cms.core.text import swedish_slugify
 
 from .choices import (
@@ -272,6 +273,11 @@ class CaseRecord(
             errors["outcome"] = "Ange utfall när fasen är Avslutad."
         elif self.phase != Phase.AVSLUTAD and self.outcome:
             errors["outcome"] = "Utfall anges bara när fasen är Avslutad. Töm fältet eller byt fas."
+
+        if self.slug in RESERVED_CASE_SLUGS:
+            errors["slug"] = (
+                f"”{self.slug}” används av webbplatsens caseportal. Välj en annan slug."
+            )
 
         if self.outcome in HANDOVER_OUTCOMES and not self.taken_over_by_id:
             errors["taken_over_by"] = "Ange vem som tog över caset."

@@ -14,6 +14,9 @@ on the site unchanged:
 from django.urls import reverse
 
 CASE_PREFIX = "/case/"
+#: Paths under /case/ that the static site uses for the portal itself (filter pages,
+#: pagination, the filter data); a case record cannot take these as its slug.
+RESERVED_CASE_SLUGS = frozenset({"fas", "organisation", "amne", "mal", "ar", "sida", "data"})
 
 
 def page_path(url_path: str, root_url_path: str) -> str | None:
