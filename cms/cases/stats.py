@@ -37,8 +37,9 @@ class Status:
 def status_as_of(as_of: dt.date | None = None, records=None) -> Status:
     """Count the register as it stood at the end of ``as_of`` (default: today).
 
-    ``records`` defaults to every case record's live (published) state; each record's phase
-    on that date is read from its phase history. Two queries, whatever the register's size.
+    ``records`` defaults to every record in the register, published or not (a case counts
+    from the day it was received, whatever its publication level); each record's phase on
+    that date is read from its phase history. Two queries, whatever the register's size.
     """
     from .models import CasePhaseChange, CaseRecord
 
