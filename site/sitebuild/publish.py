@@ -1,10 +1,16 @@
 """Atomic publishing of a built site.
 
 The live output path (``site/build`` by default) is a symbolic link to one complete build
-directory beside it. A new build is made in a fresh directory (a copy of the live one for
-incremental builds: real copies, never hard links, because MkDocs rewrites files in place)
-and the link is swapped with one ``rename``. A failed build removes its own directory and
-leaves the live output exactly as it was.
+directory beside it. A new build is made in another directory and the link is swapped with
+one ``rename``. A failed build removes its own directory and leaves the live output exactly
+as it was.
+
+For an incremental build the new directory must start as an exact copy of the live one
+(real copies, never hard links, because MkDocs rewrites files in place; file times kept,
+because MkDocs' dirty build compares them). Copying a whole 10 000-page site costs more
+than rendering one page, so the previous build — kept beside the live one for rollback —
+is recycled: it is renamed to the new build's name and brought level with the live one by
+copying only the files that differ (size or modification time) and deleting the extra.
 """
 
 from __future__ import annotations
@@ -41,12 +47,20 @@ def staged(out: Path, *, incremental: bool) -> Iterator[Path]:
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     current = live_dir(out)
-    stage = _new_build_dir(out)
+    spare = _spare(out, current) if incremental and current is not None else None
+    stage = _new_build_dir(out, reuse=spare)
     try:
         if incremental and current is not None:
-            shutil.copytree(
-                current, stage, symlinks=True, copy_function=shutil.copy2, dirs_exist_ok=True
-            )
+            if spare is not None:
+                sync_tree(current, stage)
+            else:
+                shutil.copytree(
+                    current,
+                    stage,
+                    symlinks=True,
+                    copy_function=shutil.copy2,
+                    dirs_exist_ok=True,
+                )
         yield stage
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
@@ -55,19 +69,69 @@ def staged(out: Path, *, incremental: bool) -> Iterator[Path]:
     _prune(out)
 
 
-def _new_build_dir(out: Path) -> Path:
-    """A new, empty directory beside ``out``; names sort by age. Never an existing one (two
-    builds can start within one second): the clean-up after a failure removes this
-    directory, and it must not be the live output."""
+def _spare(out: Path, live: Path) -> Path | None:
+    """The newest earlier build that is not live (the rollback copy), to be recycled."""
+    earlier = [p for p in _builds(out) if p != live and p.is_dir() and not p.is_symlink()]
+    return earlier[-1] if earlier else None
+
+
+def _new_build_dir(out: Path, reuse: Path | None = None) -> Path:
+    """A new directory beside ``out``; names sort by age. Never an existing one (two builds
+    can start within one second): the clean-up after a failure removes this directory, and
+    it must not be the live output. With ``reuse``, that directory is renamed to it."""
     while True:
         now = time.time_ns()
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now // 10**9))
         path = out.parent / f".{out.name}-{stamp}-{now % 10**9:09d}-{os.getpid()}"
+        if path.exists():
+            continue
+        if reuse is not None:
+            reuse.rename(path)
+            return path
         try:
             path.mkdir()
         except FileExistsError:
             continue
         return path
+
+
+def _scan(root: Path) -> dict[str, tuple[int, int]]:
+    """``{relative path: (size, mtime_ns)}`` of every file (and symlink) under ``root``."""
+    found: dict[str, tuple[int, int]] = {}
+    stack = [(root, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((Path(entry.path), rel + "/"))
+                else:
+                    st = entry.stat(follow_symlinks=False)
+                    found[rel] = (st.st_size, st.st_mtime_ns)
+    return found
+
+
+def sync_tree(src: Path, dst: Path) -> int:
+    """Make ``dst`` an exact copy of ``src``, copying only files whose size or time differ.
+    Returns the number of files copied or removed."""
+    have, want = _scan(dst), _scan(src)
+    changed = 0
+    for rel, meta in want.items():
+        if have.get(rel) != meta:
+            target = dst / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.is_symlink() or target.is_file():
+                target.unlink()
+            shutil.copy2(src / rel, target, follow_symlinks=False)
+            changed += 1
+    for rel in have.keys() - want.keys():
+        (dst / rel).unlink()
+        changed += 1
+    for folder in sorted((p for p in dst.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return changed
 
 
 def _swap(out: Path, stage: Path) -> None:
