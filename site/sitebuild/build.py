@@ -74,7 +74,7 @@ def build(
     client = client or ApiClient(api)
     try:
         reporter.phase("Hämtar från CMS:et")
-        pulled = pull(client, content, full=full, progress=reporter.tick)
+        pulled = pull(client, content, full=full, progress=reporter.tick, site_url=site_url)
     finally:
         if own_client:
             client.close()
