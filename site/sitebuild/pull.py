@@ -106,6 +106,13 @@ class Puller:
             if key in current and gone_paths & set(entry.get("links", [])):
                 changed.add(key)  # links to a page that moved or went away
 
+        # Case records embed organisation, topic and goal names; renaming one does not
+        # change the records' own change time, so a taxonomy change refetches every case.
+        taxonomies = self.client.get("taxonomies/")
+        taxonomy_digest = _digest(taxonomies)
+        if old and state.get("taxonomies") != taxonomy_digest:
+            changed |= {k for k, item in current.items() if item["kind"] != "page"}
+
         fetched = self._fetch(changed, current, old)
         self.result.fetched = len(fetched)
 
@@ -124,7 +131,6 @@ class Puller:
             }
 
         stats = self.client.get("stats/")
-        taxonomies = self.client.get("taxonomies/")
         self._write_data("stats", stats)
         self._write_data("taxonomies", taxonomies)
 
@@ -135,7 +141,12 @@ class Puller:
         self._write_data("sitemap", self._sitemap(items, current, generated))
 
         self._save_state(
-            {"version": STATE_VERSION, "items": items, "generated": sorted(generated.pages)}
+            {
+                "version": STATE_VERSION,
+                "items": items,
+                "generated": sorted(generated.pages),
+                "taxonomies": taxonomy_digest,
+            }
         )
         self.result.media = self.media.downloaded
         self.result.requests = self.client.requests
