@@ -1,0 +1,406 @@
+"""``hub build`` on the demo content: a page for everything published and public and for
+nothing else; a build with no changes does nothing; a change re-renders exactly the pages
+that show it; unpublishing, moving, renaming, deleting and hiding are reflected; a failed
+build leaves the live site byte for byte as it was.
+
+The demo is loaded and built once for the module, inside a transaction rolled back at the
+end; every test works on a copy of that build (file times kept, so a dirty build sees no
+change) and its own changes to the database are rolled back after it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+from casedata import make_case
+from django.core.management import call_command
+from django.db import transaction
+from sitebuild_helpers import (
+    Site,
+    cms_in_this_transaction,
+    files_containing,
+    pages_naming,
+    snapshot,
+)
+from wagtail.models import Page
+
+from cms.articles.models import InspirationArticlePage
+from cms.cases.models import CaseRecord, CaseStoryPage
+from cms.core.models import HomePage, Organisation, StandardPage
+from sitebuild.cli import build_parser
+from sitebuild.frontmatter import loads
+from sitebuild.render import BuildFailed
+
+pytestmark = pytest.mark.slow
+
+#: Text that only the hidden things carry: none of it may reach content/ or the site.
+NEVER_PUBLISHED = "Qx7-aldrig-publicerad"
+UNPUBLISHED = "Qx7-avpublicerad"
+UNDER_UNPUBLISHED = "Qx7-under-avpublicerad"
+PAGE_DRAFT = "Qx7-sidutkast"
+INTERN_CASE = "Qx7-internt-case"
+CASE_NEVER_PUBLISHED = "Qx7-case-aldrig-publicerat"
+CASE_DRAFT = "Qx7-case-utkast"
+MARKERS = [
+    NEVER_PUBLISHED,
+    UNPUBLISHED,
+    UNDER_UNPUBLISHED,
+    PAGE_DRAFT,
+    INTERN_CASE,
+    CASE_NEVER_PUBLISHED,
+    CASE_DRAFT,
+]
+
+
+#: A published page that has a newer draft (the draft carries PAGE_DRAFT).
+DRAFTED = "/tillganglighetsredogorelse/"
+
+
+@dataclass
+class Demo:
+    site: Site
+    hidden_paths: set[str]
+
+
+def _standard(parent, title, slug, publish=True):
+    page = StandardPage(title=title, slug=slug, body=[("rich_text", f"<p>{title}</p>")])
+    page.live = False
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+def _hide_things() -> set[str]:
+    """Make pages and case records that exist in the CMS but must not be on the site;
+    return the paths they would have."""
+    home = HomePage.objects.get()
+    pages = [_standard(home, NEVER_PUBLISHED, "qx7-aldrig", publish=False)]
+    unpublished = _standard(home, UNPUBLISHED, "qx7-avpublicerad")
+    unpublished.unpublish()
+    parent = _standard(home, "Förälder", "qx7-foralder")
+    child = _standard(parent, UNDER_UNPUBLISHED, "qx7-barn")
+    parent.unpublish()  # Wagtail keeps the child live; the site must not show it
+    pages += [unpublished, parent, child]
+
+    drafted = StandardPage.objects.get(url_path=home.url_path + DRAFTED.lstrip("/"))
+    drafted.title = f"{PAGE_DRAFT} rubrik"
+    drafted.body = [("rich_text", f"<p>{PAGE_DRAFT} brödtext</p>")]
+    drafted.save_revision()
+
+    organisation = Organisation.objects.order_by("pk").first()
+    intern = make_case(
+        organisation, case_id="IS-2020-901", title=INTERN_CASE, publication_level="intern"
+    )
+    intern.save_revision().publish()
+    never = make_case(organisation, case_id="IS-2020-902", title=CASE_NEVER_PUBLISHED, live=False)
+    never.save_revision()
+    case = CaseRecord.objects.filter(live=True).exclude(publication_level="intern").first()
+    case.title = CASE_DRAFT
+    case.summary = CASE_DRAFT
+    case.save_revision()
+
+    return {_path(page) for page in pages} | {f"/case/{c.slug}/" for c in (intern, never)}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", quiet=True)
+        hidden = _hide_things()
+        site = Site(tmp_path_factory.mktemp("demo"))
+        site.build()
+        yield Demo(site, hidden)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def site(demo, db, tmp_path) -> Site:
+    """A copy of the demo's build to change."""
+    return demo.site.copy_to(tmp_path / "site")
+
+
+def public_paths_in_cms() -> set[str]:
+    """Where every published page (below published ancestors) and every published, not
+    internal case record should be, straight from the database."""
+    home = HomePage.objects.get()
+    paths = set()
+    for page in Page.objects.live().descendant_of(home, inclusive=True):
+        if all(a.live for a in page.get_ancestors().filter(depth__gt=home.depth)):
+            paths.add(_path(page))
+    for case in CaseRecord.objects.filter(live=True).exclude(publication_level="intern"):
+        paths.add(f"/case/{case.slug}/")
+    return paths
+
+
+def generated_files(site: Site) -> set[str]:
+    """Pages the pull makes itself from everything it has (the case portal and its filter
+    pages, say), from its state file: ``case/index.md``."""
+    state = json.loads((site.content / ".data" / "state.json").read_text(encoding="utf-8"))
+    return set(state["generated"])
+
+
+def hrefs(site: Site) -> set[str]:
+    """Every internal link target in the built HTML."""
+    found = set()
+    for file in site.out.resolve().rglob("*.html"):
+        found |= set(re.findall(r'href="(/[^"#?]*)', file.read_text(encoding="utf-8")))
+    return found
+
+
+def _path(page) -> str:
+    """The public path of a page in the CMS: its URL path below the home page."""
+    return "/" + page.url_path[len(HomePage.objects.get().url_path) :]
+
+
+def page_path(rel: str) -> str:
+    """The public path of a content file: ``inspiration/index.md`` → ``/inspiration/``."""
+    return "/" + rel.removesuffix("index.md")
+
+
+def md(path: str) -> str:
+    """The content file of a public path, as MkDocs names it."""
+    return (path.strip("/") + "/index.md").lstrip("/")
+
+
+# What is published, and only that ---------------------------------------------------------------
+
+
+def test_every_published_page_and_public_case_is_built(demo, db):
+    site = demo.site
+    expected = public_paths_in_cms()
+    generated = {page_path(rel) for rel in generated_files(site)}
+
+    assert len(expected) > 150
+    assert site.page_paths() == expected | generated
+    assert site.content_paths() == expected | generated
+    assert "/case/" in generated and not generated & expected
+    assert not demo.hidden_paths & site.page_paths()
+    assert expected <= sitemap_paths(site) <= site.page_paths()
+
+
+@pytest.mark.parametrize("marker", MARKERS)
+def test_nothing_unpublished_or_internal_reaches_the_site(demo, db, marker):
+    assert files_containing(demo.site.content, marker) == []
+    assert files_containing(demo.site.out, marker) == []
+
+
+def test_a_page_with_a_draft_shows_its_published_version(demo, db):
+    meta, _ = loads(demo.site.md(DRAFTED))
+    assert meta["title"] == "Tillgänglighetsredogörelse"
+    assert "<h1>Tillgänglighetsredogörelse</h1>" in demo.site.html(DRAFTED)
+
+
+# Incremental builds ---------------------------------------------------------------------------
+
+
+def test_a_build_without_changes_fetches_and_renders_nothing(site):
+    before = snapshot(site.out)
+    live = site.out.resolve()
+
+    summary = site.build()
+
+    assert summary.skipped
+    assert (summary.pulled.fetched, summary.pulled.written, summary.rendered) == (0, [], 0)
+    assert site.rendered == []
+    assert site.out.resolve() == live
+    assert snapshot(site.out) == before
+
+
+def _articles_newest_first():
+    return list(InspirationArticlePage.objects.live().order_by("-published_date", "-pk"))
+
+
+@pytest.mark.parametrize("which", ["newest", "oldest"])
+def test_a_changed_article_rerenders_it_and_the_listings_that_show_it(site, which):
+    articles = _articles_newest_first()
+    article = articles[0] if which == "newest" else articles[-1]
+    path = _path(article)
+    listings, _ = pages_naming(site.content, path)
+
+    article.title = f"{article.title} – uppdaterad"
+    article.save_revision().publish()
+    summary = site.build()
+
+    assert site.fetched == [path]
+    assert summary.pulled.fetched == 1
+    assert set(site.rendered) == {md(path)} | listings
+    assert "inspiration/index.md" in listings
+    assert ("index.md" in listings) == (which == "newest")  # the home page shows three
+    assert summary.rendered == len(site.rendered)
+    for shown_on in ["/inspiration/", path] + (["/"] if which == "newest" else []):
+        assert "– uppdaterad" in site.html(shown_on), shown_on
+
+
+def _assert_gone(site: Site, path: str, before: dict[str, bytes]) -> None:
+    assert not (site.content / md(path)).exists()
+    assert not (site.out / md(path).replace("index.md", "index.html")).exists()
+    assert path not in hrefs(site)
+    assert path not in sitemap_paths(site)
+    assert md(path).replace(".md", ".html") in before  # it was there
+
+
+def sitemap_paths(site: Site) -> set[str]:
+    text = (site.out / "sitemap.xml").read_text(encoding="utf-8")
+    return {urlsplit(loc).path for loc in re.findall(r"<loc>(.*?)</loc>", text)}
+
+
+def test_an_unpublished_article_disappears_with_its_listings_updated(site):
+    article = _articles_newest_first()[0]
+    path = _path(article)
+    in_meta, in_body = pages_naming(site.content, path)
+    before = snapshot(site.out)
+
+    article.unpublish()
+    summary = site.build()
+
+    _assert_gone(site, path, before)
+    # Pages that link to it are fetched again (their links change); listings are not.
+    assert {page_path(rel) for rel in in_body} <= set(site.fetched)
+    assert set(site.fetched) <= {page_path(rel) for rel in in_meta | in_body}
+    assert summary.pulled.fetched == len(site.fetched)
+    assert set(site.rendered) == in_meta | in_body
+    assert {"index.md", "inspiration/index.md"} <= in_meta
+
+
+def test_a_deleted_story_disappears_from_listings_and_its_case(site):
+    story = CaseStoryPage.objects.live().order_by("-first_published_at", "-pk").first()
+    path = _path(story)
+    case_path = f"/case/{story.case.slug}/"
+    in_meta, in_body = pages_naming(site.content, path)
+    before = snapshot(site.out)
+
+    story.delete()
+    site.build()
+
+    _assert_gone(site, path, before)
+    assert set(site.rendered) == in_meta | in_body
+    assert {"goda-exempel/index.md", md(case_path)} <= in_meta
+    assert path not in site.html(case_path)
+
+
+def test_a_moved_page_is_built_at_its_new_path_and_links_follow(site):
+    page = StandardPage.objects.get(slug="kontakta-oss")
+    target = StandardPage.objects.get(slug="om-innovation-hub-sundsvall")
+    old = _path(page)
+    in_meta, in_body = pages_naming(site.content, old)
+    before = snapshot(site.out)
+    assert in_body, "some page links to the contact page"
+
+    page.move(target, pos="last-child")
+    page.refresh_from_db()
+    new = _path(page)
+    site.build()
+
+    assert new == "/om-innovation-hub-sundsvall/kontakta-oss/"
+    _assert_gone(site, old, before)
+    assert "Kontakta oss" in site.html(new)
+    assert new in sitemap_paths(site)
+    assert set(site.rendered) == {md(new)} | in_meta | in_body
+    for rel in in_body:
+        assert f'href="{new}"' in (site.content / rel).read_text(encoding="utf-8"), rel
+
+
+def test_a_renamed_article_is_built_at_its_new_path(site):
+    article = _articles_newest_first()[0]
+    old = _path(article)
+    in_meta, in_body = pages_naming(site.content, old)
+    before = snapshot(site.out)
+
+    article.slug = "nytt-namn"
+    article.save_revision().publish()
+    site.build()
+
+    _assert_gone(site, old, before)
+    assert set(site.rendered) == {"inspiration/nytt-namn/index.md"} | in_meta | in_body
+    assert "/inspiration/nytt-namn/" in sitemap_paths(site)
+    for listing in ("/inspiration/", "/"):
+        assert 'href="/inspiration/nytt-namn/"' in site.html(listing)
+
+
+def test_a_case_made_internal_disappears_from_the_site_and_the_portal(site):
+    case = (
+        CaseRecord.objects.filter(live=True, stories__live=True)
+        .exclude(publication_level="intern")
+        .first()
+    )
+    path = f"/case/{case.slug}/"
+    in_meta, in_body = pages_naming(site.content, path)
+    count = loads(site.md("/case/"))[0]["count"]
+    before = snapshot(site.out)
+
+    case.publication_level = "intern"
+    case.save_revision().publish()
+    site.build()
+
+    _assert_gone(site, path, before)
+    assert case.title not in site.html("/case/")
+    assert loads(site.md("/case/"))[0]["count"] == count - 1
+    rendered = set(site.rendered)
+    assert in_meta | in_body <= rendered
+    # Besides the pages that named the case, only pages made from the whole register (the
+    # portal's pages shift by one) are rendered again.
+    assert rendered - in_meta - in_body <= generated_files(site)
+    story = CaseStoryPage.objects.live().filter(case=case).first()
+    assert md(_path(story)) in rendered
+    assert path not in site.html(_path(story))
+
+
+# A failed build changes nothing ----------------------------------------------------------------
+
+
+def _broken_link_page():
+    """A published page whose body links to a path that does not exist on the site."""
+    return _standard_with_body(
+        "Trasig länk", "trasig-lank", '<p>Se <a href="/finns-inte/">sidan</a>.</p>'
+    )
+
+
+def _standard_with_body(title, slug, html):
+    home = HomePage.objects.get()
+    page = StandardPage(title=title, slug=slug, body=[("rich_text", html)], live=False)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _outside(site: Site) -> dict:
+    """Everything beside the live output: the builds kept, the build record."""
+    return {p.name: p.stat().st_mtime_ns for p in site.out.parent.iterdir()}
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["incremental", "full"])
+def test_a_failed_build_leaves_the_live_site_as_it_was(site, full):
+    before, live, beside = snapshot(site.out), site.out.resolve(), _outside(site)
+    _broken_link_page()
+
+    with pytest.raises(BuildFailed) as error:
+        site.build(full=full)
+
+    assert "trasig-lank/index.md" in str(error.value)
+    assert "/finns-inte/" in str(error.value)
+    assert site.out.resolve() == live
+    assert snapshot(site.out) == before
+    assert _outside(site) == beside  # no staging directory left behind
+
+
+def test_hub_build_exits_non_zero_naming_the_page(site, capsys):
+    before = snapshot(site.out)
+    _broken_link_page()
+    args = build_parser().parse_args(
+        ["build", "--out", str(site.out), "--content", str(site.content), "--quiet"]
+    )
+
+    with cms_in_this_transaction():
+        code = args.func(args)
+
+    assert code != 0
+    err = capsys.readouterr().err
+    assert "trasig-lank/index.md" in err and "/finns-inte/" in err
+    assert snapshot(site.out) == before
