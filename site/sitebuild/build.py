@@ -47,7 +47,10 @@ class BuildSummary:
 def signature() -> str:
     """A digest of everything besides content that shapes the output."""
     digest = hashlib.sha1()
-    for path in sorted([MKDOCS_YML, *THEME.rglob("*"), *Path(__file__).parent.glob("*.py")]):
+    here = Path(__file__).parent
+    # What renders content (a change in the pull or mapping shows up as changed content).
+    renderers = [here / name for name in ("plugin.py", "render.py", "search.py")]
+    for path in sorted([MKDOCS_YML, *THEME.rglob("*"), *renderers]):
         if path.is_file():
             digest.update(path.as_posix().encode())
             digest.update(path.read_bytes())
