@@ -1,9 +1,15 @@
 """Shared fixtures: the real database (SQLite, or PostgreSQL when DATABASE_URL is set),
 with the site tree and editorial groups that the migrations create."""
 
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+
+# Playwright's sync API keeps an event loop running in the test's thread, and Django then
+# refuses database calls from that thread (the test database fixtures included). Tests only.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "test-password-123"
 

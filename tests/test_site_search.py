@@ -104,6 +104,11 @@ def _retitle(path: str, title: str) -> None:
     page.save_revision().publish()
 
 
+# Marked as a database test so pytest-django runs it with the other database tests, before
+# any transactional test (live_server) empties the tables the migrations filled.
+pytestmark = pytest.mark.django_db
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, django_db_setup, django_db_blocker):
     root = tmp_path_factory.mktemp("search")
