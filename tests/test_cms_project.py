@@ -27,6 +27,8 @@ def _run_production(*args, env_extra):
         k: v
         for k, v in os.environ.items()
         if k not in ("DJANGO_SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS")
+        # set for Playwright in tests (conftest.py); a production process never has it
+        and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     env.update(DJANGO_SETTINGS_MODULE="cms.settings.production", **env_extra)
     return subprocess.run(

@@ -113,6 +113,13 @@ class Puller:
         if old and state.get("taxonomies") != taxonomy_digest:
             changed |= {k for k, item in current.items() if item["kind"] != "page"}
 
+        stats = self.client.get("stats/")
+        stats_digest = _digest(stats)
+        if old and not changed and not removed and not moved and state.get("stats") == stats_digest:
+            # Nothing that any page shows has changed: nothing to fetch, derive or write.
+            self.result.requests = self.client.requests
+            return self.result
+
         fetched = self._fetch(changed, current, old)
         self.result.fetched = len(fetched)
 
@@ -130,7 +137,6 @@ class Puller:
                 "derived": None,
             }
 
-        stats = self.client.get("stats/")
         self._write_data("stats", stats)
         self._write_data("taxonomies", taxonomies)
 
@@ -146,6 +152,7 @@ class Puller:
                 "items": items,
                 "generated": sorted(generated.pages),
                 "taxonomies": taxonomy_digest,
+                "stats": stats_digest,
             }
         )
         self.result.media = self.media.downloaded
