@@ -76,6 +76,8 @@ TEMPLATES = [
 
 # DATABASE_URL selects the database (PostgreSQL in production and in CI's second run);
 # without it the embedded SQLite database in var/ is used.
+if not os.environ.get("DATABASE_URL"):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # var/ is not in git; a fresh clone needs it
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'hub.sqlite3'}"),
