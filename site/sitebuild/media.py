@@ -19,6 +19,28 @@ RENDITIONS = {
 }
 
 
+def image_shape(api_image: dict | None, purpose: str, locate=lambda url: url) -> dict | None:
+    """The theme's image shape (``{src, width, height, alt, srcset}``) for an API image;
+    ``locate`` turns a rendition URL into the URL the page uses."""
+    if not api_image or not api_image.get("renditions"):
+        return None
+    main, candidates = RENDITIONS[purpose]
+    renditions = api_image["renditions"]
+    chosen = renditions.get(main) or next(iter(renditions.values()))
+    srcset = ", ".join(
+        f"{locate(renditions[name]['url'])} {renditions[name]['width']}w"
+        for name in candidates
+        if name in renditions
+    )
+    return {
+        "src": locate(chosen["url"]),
+        "width": chosen["width"],
+        "height": chosen["height"],
+        "alt": api_image.get("alt") or "",
+        "srcset": srcset,
+    }
+
+
 class MediaStore:
     def __init__(self, client: ApiClient, content_dir):
         self.client = client
@@ -45,23 +67,7 @@ class MediaStore:
 
     def image(self, api_image: dict | None, purpose: str) -> dict | None:
         """The theme's image shape for an API image, with its files downloaded."""
-        if not api_image or not api_image.get("renditions"):
-            return None
-        main, candidates = RENDITIONS[purpose]
-        renditions = api_image["renditions"]
-        chosen = renditions.get(main) or next(iter(renditions.values()))
-        srcset = ", ".join(
-            f"{self.rendition(renditions[name]['url'])} {renditions[name]['width']}w"
-            for name in candidates
-            if name in renditions
-        )
-        return {
-            "src": self.rendition(chosen["url"]),
-            "width": chosen["width"],
-            "height": chosen["height"],
-            "alt": api_image.get("alt") or "",
-            "srcset": srcset,
-        }
+        return image_shape(api_image, purpose, self.rendition)
 
     def documents_in(self, html: str) -> None:
         """Download every document the HTML links to, at the same path on the site."""

@@ -18,29 +18,14 @@ from mkdocs.structure.pages import Page
 
 from .frontmatter import dumps
 from .mapping import case_entry, page_entry
-from .media import RENDITIONS
+from .media import image_shape
 from .paths import content_file
 from .render import MKDOCS_YML, load
 
 
 def remote_image(api_image: dict | None, purpose: str) -> dict | None:
     """The theme's image shape using the CMS's rendition URLs as they are."""
-    if not api_image or not api_image.get("renditions"):
-        return None
-    main, candidates = RENDITIONS[purpose]
-    renditions = api_image["renditions"]
-    chosen = renditions.get(main) or next(iter(renditions.values()))
-    return {
-        "src": chosen["url"],
-        "width": chosen["width"],
-        "height": chosen["height"],
-        "alt": api_image.get("alt") or "",
-        "srcset": ", ".join(
-            f"{renditions[n]['url']} {renditions[n]['width']}w"
-            for n in candidates
-            if n in renditions
-        ),
-    }
+    return image_shape(api_image, purpose)
 
 
 def render_item(
