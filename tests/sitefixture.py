@@ -44,6 +44,33 @@ def tool_missing(what: str) -> None:
     pytest.skip(what)
 
 
+#: Debian's Chromium (never a downloaded browser); HUB_CHROMIUM names another binary.
+CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Playwright, one per test module."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        tool_missing("playwright is missing: install the [test] extra")
+    if not Path(CHROMIUM).is_file():
+        tool_missing(f"Chromium is missing at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 @dataclass
 class BuiltSite:
     """A built demo site: its Markdown source, its output folder and where it is served."""

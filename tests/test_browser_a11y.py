@@ -11,7 +11,6 @@ skipped, and fail when CI is set.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections.abc import Callable
@@ -25,32 +24,9 @@ from cms.core.text import swedish_slugify
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A filter page: /case/<dimension>/<value>/ (e.g. /case/fas/testas/); /case/sida/N/ is paging.
 FILTER_PAGE = re.compile(r"^/case/(?!sida/)[^/]+/[^/]+/$")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        tool_missing("playwright is missing: install the [test] extra")
-    if not Path(CHROMIUM).is_file():
-        tool_missing(f"Chromium is missing at {CHROMIUM}: apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ import functools
 import gzip
 import http.server
 import json
-import os
 import re
 import shutil
 import threading
@@ -26,19 +25,12 @@ import pytest
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
+from sitefixture import tool_missing
 
 from cms.core.text import swedish_sort_key
 from sitebuild import search
 from sitebuild.build import Reporter, build
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 STORY = "/goda-exempel/demenssjukdom-stod-som-kommer-i-tid/"
 CASE = "/case/tidigare-upptackt-av-demenssjukdom/"
 EDITED = "/kontakta-oss/"
@@ -390,26 +382,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _missing(what: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} (CI must provide it)", pytrace=False)
-    pytest.skip(what)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed: install the [test] extra")
-    if not Path(CHROMIUM).is_file():
-        _missing(f"Chromium is missing at {CHROMIUM}: apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="sv-SE")
@@ -518,7 +490,7 @@ def test_the_results_have_no_wcag_violations_that_axe_finds(served, page):
     try:
         import axe_playwright_python
     except ImportError:
-        _missing("axe-core is missing: install the [test] extra (axe-playwright-python)")
+        tool_missing("axe-core is missing: install the [test] extra (axe-playwright-python)")
     axe = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
     page.goto(served + "/sok/?q=demens")
     wait_for_answer(page, "demens")
