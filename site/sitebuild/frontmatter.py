@@ -1,42 +1,68 @@
-"""Markdown files with YAML front matter, written with a YAML library and safe for any text.
+"""Markdown files with front matter, safe for any text and fast to write and read.
 
-Every string that contains a line break is written double-quoted with escapes, and no line
-is ever folded, so no line of the front matter can read as ``---`` or ``...`` (which would
-end MkDocs' front matter early) whatever a title contains.
+The front matter is JSON between ``---`` lines. JSON is YAML (every YAML reader — MkDocs,
+Hugo, an editor — reads it as the same mapping), it is written by the ``json`` library, never
+by pasting strings, and it is an order of magnitude faster to write and read than block
+YAML: at 10 000 case records, dumping block YAML took seconds of every pull and MkDocs'
+YAML parser (Python constructors over libyaml) most of a full render.
+
+No line of the front matter can read as ``---`` or ``...`` (which would end it early): line
+breaks inside strings are escaped, and every line starts with ``{``, ``}``, ``]`` or
+indentation. Characters YAML forbids or reads as line breaks (C1 controls, U+2028/U+2029,
+U+FEFF, U+FFFE/U+FFFF) are written as ``\\u`` escapes, so a YAML reader gets exactly the
+strings a JSON reader gets. A lone surrogate is not text (no UTF-8 file or database can hold
+it) and is written as U+FFFD, the replacement character.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
-import yaml
 from mkdocs.utils.meta import get_data
 
-_LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
+_OPEN = "---\n"
+_CLOSE = "\n---\n"
+#: Characters json leaves raw that YAML 1.1 rejects or reads as a line break.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
-# libyaml's emitter when PyYAML has it (it has in every wheel we install): ~20x faster.
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
-    pass
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return "\\ufffd" if 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
 
 
-def _str(dumper: yaml.SafeDumper, value: str):
-    multiline = any(ch in value for ch in _LINE_BREAKS)
-    style = '"' if multiline or value.strip() in ("---", "...") else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str)
+def _json(value) -> str:
+    # Without ``indent`` the json module uses its C encoder (several times faster).
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
 
 
 def dumps(meta: dict, body: str) -> str:
-    """The text of a Markdown file: front matter, then ``body``."""
-    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=2**30)
-    return f"---\n{front}---\n\n{body.strip()}\n"
+    """The text of a Markdown file: front matter (one line per field), then ``body``."""
+    if not isinstance(meta, dict):
+        raise TypeError(f"front matter must be a mapping, not {type(meta).__name__}")
+    fields = ",\n".join(f" {_json(str(key))}: {_json(value)}" for key, value in meta.items())
+    front = _YAML_UNSAFE.sub(_escape, f"{{\n{fields}\n}}" if fields else "{}")
+    return f"{_OPEN}{front}{_CLOSE}\n{body.strip()}\n"
 
 
 def loads(text: str) -> tuple[dict, str]:
-    """``(meta, body)``, parsed the way MkDocs parses it."""
+    """``(meta, body)`` of a Markdown file, as MkDocs would read it.
+
+    Front matter written by ``dumps`` is read as JSON; anything else (a file written by
+    hand, in block YAML) the way MkDocs reads it.
+    """
+    if text.startswith(_OPEN + "{"):
+        end = text.find(_CLOSE)
+        if end != -1:
+            try:
+                meta = json.loads(text[len(_OPEN) : end])
+            except ValueError:
+                pass
+            else:
+                if isinstance(meta, dict):
+                    return meta, text[end + len(_CLOSE) :].lstrip("\n")
     body, meta = get_data(text)
     return meta, body
 

@@ -17,9 +17,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from cms.core.text import swedish_date, swedish_month, swedish_number, swedish_sort_key
 
+from .frontmatter import loads
 from .paths import clean_url
 
 _LINK_RE = re.compile(r'\b(?:href|src)="(/[^"#?]*)[^"]*"')
@@ -34,6 +37,27 @@ class _DropDirtyNotice(logging.Filter):
 
 
 logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyNotice())
+
+
+class HubPage(Page):
+    """A page of content/: front matter read by ``frontmatter.loads`` (JSON, read in C,
+    rather than MkDocs' YAML parser), and no Markdown pass for a page without a body (a
+    case record is all front matter). Otherwise exactly MkDocs' ``Page``."""
+
+    def read_source(self, config) -> None:
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            source = self.file.content_string  # MkDocs' own errors for a missing file
+        self.meta, self.markdown = loads(source)
+
+    def render(self, config, files) -> None:
+        if self.markdown and self.markdown.strip():
+            super().render(config, files)
+            return
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
 
 
 class HubPluginConfig(Config):
@@ -66,6 +90,9 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
 
     def on_files(self, files, config):
         self.known_urls = {clean_url(f.url) for f in files}
+        for file in files.documentation_pages():
+            if file.page is None:
+                HubPage(None, file, config)  # sets file.page
         return files
 
     def on_env(self, env, config, files):
