@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +18,8 @@ from .paths import clean_url
 
 SITE_DIR = Path(__file__).resolve().parent.parent
 MKDOCS_YML = SITE_DIR / "mkdocs.yml"
+#: Below this many pages a full build renders in one process (a fork costs more).
+PARALLEL_MIN_PAGES = 500
 
 
 class BuildFailed(RuntimeError):
@@ -48,6 +53,18 @@ def load(content: Path, out: Path, *, site_url: str | None = None, config_file: 
     return load_config(config_file=str(config_file), **overrides)
 
 
+def workers() -> int:
+    """How many processes render a full build: ``HUB_RENDER_WORKERS``, else one per CPU
+    this process may use (at most 4), and one where ``fork`` is not available."""
+    if not hasattr(os, "fork"):
+        return 1
+    wanted = os.environ.get("HUB_RENDER_WORKERS", "")
+    if wanted.strip():
+        return max(1, int(wanted))
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(4, cpus or 1))
+
+
 def render(
     content: Path,
     out: Path,
@@ -57,10 +74,55 @@ def render(
     on_rendered: Callable[[str], None] | None = None,
 ) -> RenderResult:
     """Build ``content`` into ``out``. With ``dirty``, pages whose output is newer than their
-    source are neither read nor rendered (MkDocs' dirty build)."""
+    source are neither read nor rendered (MkDocs' dirty build).
+
+    A full build of many pages is shared between processes (``workers()``): each runs
+    MkDocs over the whole site but renders only its share of the pages (see the plugin's
+    ``share``). MkDocs renders one page at a time, and at 10 000 pages the render is most
+    of a full build."""
+    n = 1 if dirty or _count_pages(content) < PARALLEL_MIN_PAGES else workers()
+    helpers = [_fork_share(content, out, k, n, dirty, site_url) for k in range(1, n)]
+    try:
+        config, result = _render_share(
+            content, out, (0, n) if n > 1 else None, dirty, site_url, on_rendered
+        )
+    except BaseException:
+        for pid, fd in helpers:
+            _stop(pid, fd)
+        raise
+    failures = []
+    for pid, fd in helpers:
+        share = _collect(pid, fd)
+        if "error" in share:
+            failures.append(share["error"])
+        result.rendered += share["rendered"]
+        result.warnings += share["warnings"]
+        if on_rendered:
+            for rel in share["rendered"]:
+                on_rendered(rel)  # the progress display catches up
+    if failures:
+        raise BuildFailed(failures[0])
+    plugin = config.plugins["hub"]
+    templates = {clean_url(t) for t in config.theme.static_templates}
+    keep = set(plugin.known_urls) | templates | {f"{t}.gz" for t in templates}
+    result.removed = prune_stale(out, keep) if dirty else []
+    return result
+
+
+def _count_pages(content: Path) -> int:
+    count = 0
+    for _folder, dirs, files in os.walk(content):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        count += sum(1 for f in files if f.endswith(".md"))
+    return count
+
+
+def _render_share(content, out, share, dirty, site_url, on_rendered):
+    """Run MkDocs; with ``share``, over that share of the pages only."""
     config = load(content, out, site_url=site_url)
     plugin = config.plugins["hub"]
     plugin.on_rendered = on_rendered
+    plugin.share = share
     collector = _Collect()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(collector)
@@ -71,12 +133,56 @@ def render(
         raise BuildFailed(f"{exc}{': ' + details if details else ''}") from exc
     finally:
         mkdocs_logger.removeHandler(collector)
-    templates = {clean_url(t) for t in config.theme.static_templates}
-    keep = set(plugin.known_urls) | templates | {f"{t}.gz" for t in templates}
-    removed = prune_stale(out, keep) if dirty else []
-    return RenderResult(
-        rendered=list(plugin.rendered), warnings=collector.messages, removed=removed
+    return config, RenderResult(
+        rendered=list(plugin.rendered), warnings=collector.messages, removed=[]
     )
+
+
+def _fork_share(content, out, k, n, dirty, site_url) -> tuple[int, int]:
+    """Render share ``k`` of ``n`` in a child process; its result comes back as JSON on a
+    pipe. The child only runs MkDocs and always ends in ``os._exit``: it never returns
+    into the caller's code, and never touches the parent's database connections."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_fd)
+        return pid, read_fd
+    code = 1
+    try:
+        os.close(read_fd)
+        try:
+            _config, result = _render_share(content, out, (k, n), dirty, site_url, None)
+            report = {"rendered": result.rendered, "warnings": result.warnings}
+            code = 0
+        except BaseException as exc:  # reported to the parent, which raises it
+            report = {"error": str(exc) or type(exc).__name__, "rendered": [], "warnings": []}
+        data = json.dumps(report).encode()
+        with os.fdopen(write_fd, "wb") as pipe:
+            pipe.write(data)
+    finally:
+        os._exit(code)
+
+
+def _collect(pid: int, fd: int) -> dict:
+    with os.fdopen(fd, "rb") as pipe:
+        data = pipe.read()
+    _pid, status = os.waitpid(pid, 0)
+    try:
+        report = json.loads(data)
+    except ValueError:
+        report = {"rendered": [], "warnings": []}
+    if os.waitstatus_to_exitcode(status) != 0 and "error" not in report:
+        report["error"] = f"En renderingsprocess avbröts (status {status})."
+    return report
+
+
+def _stop(pid: int, fd: int) -> None:
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    os.close(fd)
+    os.waitpid(pid, 0)
 
 
 def prune_stale(out: Path, keep: set[str]) -> list[str]:
