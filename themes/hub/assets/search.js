@@ -4,9 +4,10 @@
 // a link with ?q=…), and then only the index chunks a query needs. The query is kept in the
 // address, so a search can be linked, shared, reloaded and reached again with Back.
 //
-// The build writes two Pagefind indexes (see site/sitebuild/search.py): the main one and a
-// small one of the pages changed since it was made. /pagefind/search.json says where they
-// are and which hits of the main index are out of date; those are dropped here.
+// The build writes Pagefind indexes (see site/sitebuild/search.py): the main one (in parts
+// on a big site) and a small one of the pages changed since it was made.
+// /pagefind/search.json says where they are and which hits of the main index are out of
+// date; those are dropped here.
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
@@ -45,8 +46,13 @@ function start(form) {
           throw new Error(`${bundle}search.json: ${response.status}`);
         }
         const config = await response.json();
-        const pagefind = await import(`${config.main}pagefind.js`);
+        // The main index, which a big site has in parts, then the delta.
+        const [first, ...parts] = config.main;
+        const pagefind = await import(`${first}pagefind.js`);
         await pagefind.options({ excerptLength: 24 });
+        for (const part of parts) {
+          await pagefind.mergeIndex(part);
+        }
         if (config.delta) {
           await pagefind.mergeIndex(config.delta);
         }
