@@ -102,9 +102,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         self.known_urls = {clean_url(f.url) for f in files}
         self._good_links: set[str] = set()
         if self.dirty:
-            files = Files(
-                [f for f in files if not f.is_documentation_page() or f.is_modified()]
-            )
+            files = Files([f for f in files if not f.is_documentation_page() or f.is_modified()])
         pages = files.documentation_pages()
         for file in pages:
             if file.page is None:
