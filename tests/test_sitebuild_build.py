@@ -269,6 +269,28 @@ def test_an_unpublished_article_disappears_with_its_listings_updated(site):
     assert {"index.md", "inspiration/index.md"} <= in_meta
 
 
+def test_an_incremental_build_never_writes_into_the_previous_build(site):
+    """The stage of an incremental build shares its files with the live build (hard links,
+    publish.py): whatever the build changes — a page, its listings, the feeds, the sitemap,
+    the search index — the build it was made from stays byte for byte as it was."""
+    live = site.out.resolve()
+    before = snapshot(live)
+    story = CaseStoryPage.objects.live().order_by("-first_published_at", "-pk").first()
+    story.title = f"{story.title} – uppdaterad"
+    story.save_revision().publish()
+
+    site.build()
+
+    assert site.out.resolve() != live and live.is_dir()  # kept beside, for rollback
+    assert snapshot(live) == before
+    after = snapshot(site.out)
+    changed = {rel for rel in after if before.get(rel) != after[rel]}
+    # Pages, a feed, the sitemap and the search index did change in the new build.
+    assert md(_path(story)).replace(".md", ".html") in changed
+    assert any(rel.endswith(".xml") and rel != "sitemap.xml" for rel in changed), changed
+    assert "sitemap.xml" in changed and any(rel.startswith("pagefind/") for rel in changed)
+
+
 def test_a_deleted_story_disappears_from_listings_and_its_case(site):
     story = CaseStoryPage.objects.live().order_by("-first_published_at", "-pk").first()
     path = _path(story)
@@ -372,7 +394,10 @@ def _standard_with_body(title, slug, html):
 
 def _outside(site: Site) -> dict:
     """Everything beside the live output: the builds kept, the build record."""
-    return {p.name: p.stat().st_mtime_ns for p in site.out.parent.iterdir()}
+    # Not the old builds being removed in the background (publish._prune).
+    return {
+        p.name: p.stat().st_mtime_ns for p in site.out.parent.iterdir() if ".trash-" not in p.name
+    }
 
 
 @pytest.mark.parametrize("full", [False, True], ids=["incremental", "full"])

@@ -125,6 +125,18 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             config.theme.static_templates.clear()
 
     def on_env(self, env, config, files):
+        # Next MkDocs copies static files and renders the static templates, writing into
+        # existing files: in a stage those are hard links to the live site (publish.py),
+        # so remove each output MkDocs is about to write.
+        # (A full build starts from an empty folder.)
+        if self.dirty:
+            site_dir = Path(config["site_dir"])
+            for template in config.theme.static_templates:
+                _unlink(site_dir / template)
+                _unlink(site_dir / f"{template}.gz")  # MkDocs gzips the sitemap
+            for file in files:
+                if not file.is_documentation_page() and file.is_modified():
+                    _unlink(Path(file.abs_dest_path))
         env.filters.update(
             swedish_date=swedish_date,
             swedish_month=swedish_month,
@@ -143,6 +155,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
 
     @event_priority(-100)
     def on_post_page(self, output, page, config):
+        _unlink(Path(page.file.abs_dest_path))  # MkDocs writes it next (see on_env)
         if self.config.check_links:
             links = {link for pattern in _LINK_RES for link in pattern.findall(output)}
             links -= self._good_links  # most links (header, footer, listings) repeat
@@ -161,3 +174,10 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         if self.on_rendered:
             self.on_rendered(page.file.src_uri)
         return output
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except (FileNotFoundError, NotADirectoryError):
+        pass

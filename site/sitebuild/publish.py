@@ -5,18 +5,23 @@ directory beside it. A new build is made in another directory and the link is sw
 one ``rename``. A failed build removes its own directory and leaves the live output exactly
 as it was.
 
-For an incremental build the new directory must start as an exact copy of the live one
-(real copies, never hard links, because MkDocs rewrites files in place; file times kept,
-because MkDocs' dirty build compares them). Copying a whole 10 000-page site costs more
-than rendering one page, so the previous build — kept beside the live one for rollback —
-is recycled: it is renamed to the new build's name and brought level with the live one by
-copying only the files that differ (size or modification time) and deleting the extra.
+For an incremental build the new directory starts as a tree of **hard links** to the live
+one's files (file times come along, which MkDocs' dirty build compares). Copying a whole
+10 000-page site costs seconds more than rendering one page; linking it costs a fraction.
+The rule that makes this safe: **nothing writes into a file of a stage, everything that
+changes a file replaces it** (removes it first, or writes a new file and renames it over
+the old one), so the live build's files are never written through. The hub plugin removes
+each page's, template's and static file's output before MkDocs writes it (plugin.py); the
+search index writes its files anew (search.py); tests check that the previous build is
+byte for byte unchanged after an incremental build.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,26 +46,16 @@ def _builds(out: Path) -> list[Path]:
 def staged(out: Path, *, incremental: bool) -> Iterator[Path]:
     """Yield a fresh directory to build into; on success make it the live output.
 
-    With ``incremental`` the new directory starts as a copy of the live output (file times
-    preserved, so MkDocs' dirty build can tell what is stale).
+    With ``incremental`` the new directory starts as hard links to the live output's files
+    (see the module's docstring: replace files in it, never write into them).
     """
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     current = live_dir(out)
-    spare = _spare(out, current) if incremental and current is not None else None
-    stage = _new_build_dir(out, reuse=spare)
+    stage = _new_build_dir(out)
     try:
         if incremental and current is not None:
-            if spare is not None:
-                sync_tree(current, stage)
-            else:
-                shutil.copytree(
-                    current,
-                    stage,
-                    symlinks=True,
-                    copy_function=shutil.copy2,
-                    dirs_exist_ok=True,
-                )
+            link_tree(current, stage)
         yield stage
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
@@ -69,25 +64,14 @@ def staged(out: Path, *, incremental: bool) -> Iterator[Path]:
     _prune(out)
 
 
-def _spare(out: Path, live: Path) -> Path | None:
-    """The newest earlier build that is not live (the rollback copy), to be recycled."""
-    earlier = [p for p in _builds(out) if p != live and p.is_dir() and not p.is_symlink()]
-    return earlier[-1] if earlier else None
-
-
-def _new_build_dir(out: Path, reuse: Path | None = None) -> Path:
+def _new_build_dir(out: Path) -> Path:
     """A new directory beside ``out``; names sort by age. Never an existing one (two builds
     can start within one second): the clean-up after a failure removes this directory, and
-    it must not be the live output. With ``reuse``, that directory is renamed to it."""
+    it must not be the live output."""
     while True:
         now = time.time_ns()
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now // 10**9))
         path = out.parent / f".{out.name}-{stamp}-{now % 10**9:09d}-{os.getpid()}"
-        if path.exists():
-            continue
-        if reuse is not None:
-            reuse.rename(path)
-            return path
         try:
             path.mkdir()
         except FileExistsError:
@@ -95,48 +79,29 @@ def _new_build_dir(out: Path, reuse: Path | None = None) -> Path:
         return path
 
 
-def _scan(root: Path) -> tuple[dict[str, tuple[int, int]], list[str]]:
-    """``{relative path: (size, mtime_ns)}`` of every file (and symlink) under ``root``, and
-    every folder's relative path (plain strings throughout: this runs over every file of
-    the site on each incremental build)."""
-    found: dict[str, tuple[int, int]] = {}
-    folders: list[str] = []
-    stack = [(os.fspath(root), "")]
-    while stack:
-        folder, prefix = stack.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                rel = prefix + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(rel)
-                    stack.append((entry.path, rel + "/"))
-                else:
-                    st = entry.stat(follow_symlinks=False)
-                    found[rel] = (st.st_size, st.st_mtime_ns)
-    return found, folders
-
-
-def sync_tree(src: Path, dst: Path) -> int:
-    """Make ``dst`` an exact copy of ``src``, copying only files whose size or time differ.
-    Returns the number of files copied or removed."""
-    (have, have_folders), (want, want_folders) = _scan(dst), _scan(src)
-    changed = 0
-    for rel, meta in want.items():
-        if have.get(rel) != meta:
-            target = dst / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.is_symlink() or target.is_file():
-                target.unlink()
-            shutil.copy2(src / rel, target, follow_symlinks=False)
-            changed += 1
-    for rel in have.keys() - want.keys():
-        (dst / rel).unlink()
-        changed += 1
-    for rel in sorted(set(have_folders) - set(want_folders), reverse=True):
-        folder = dst / rel
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-    return changed
+def link_tree(src: Path, dst: Path) -> None:
+    """Fill ``dst`` with hard links to every file under ``src`` (symbolic links copied as
+    links); where the file system cannot link, a copy with its times."""
+    root = os.fspath(src)
+    for folder, dirs, files in os.walk(root):
+        rel = os.path.relpath(folder, root)
+        target = os.path.join(dst, rel) if rel != "." else os.fspath(dst)
+        for name in dirs:
+            source = os.path.join(folder, name)
+            if os.path.islink(source):
+                os.symlink(os.readlink(source), os.path.join(target, name))
+            else:
+                os.mkdir(os.path.join(target, name))
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+        for name in files:
+            source, link = os.path.join(folder, name), os.path.join(target, name)
+            if os.path.islink(source):
+                os.symlink(os.readlink(source), link)
+                continue
+            try:
+                os.link(source, link)
+            except OSError:
+                shutil.copy2(source, link)
 
 
 def _swap(out: Path, stage: Path) -> None:
@@ -151,7 +116,25 @@ def _swap(out: Path, stage: Path) -> None:
 
 
 def _prune(out: Path) -> None:
+    """Remove builds older than the ones kept. Removing 10 000 pages' files takes seconds
+    that nobody needs to wait for: the folders are renamed out of the way (instantly) and
+    removed by a process of their own, which outlives this one. Whatever it leaves (a
+    machine stopped meanwhile) the next build's prune removes."""
     live = live_dir(out)
     old = [p for p in _builds(out) if p != live and not p.name.endswith(".link")]
+    trash = sorted(out.parent.glob(f".{out.name}.trash-*"))
     for path in old[: max(0, len(old) - KEEP_PREVIOUS)]:
-        shutil.rmtree(path, ignore_errors=True)
+        target = out.parent / f".{out.name}.trash-{path.name}"
+        path.rename(target)
+        trash.append(target)
+    if trash:
+        subprocess.Popen(
+            [sys.executable, "-c", _REMOVE, *map(os.fspath, trash)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # not stopped with this process, nor by its Ctrl-C
+        )
+
+
+_REMOVE = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, True)"

@@ -330,7 +330,11 @@ def _indexable(site: Path, url: str) -> bool:
 
 
 def _write_json(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    # A new file renamed over the old one: in a stage the old one may be a hard link to the
+    # live site's (publish.py).
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)
 
 
 class Indexer:
