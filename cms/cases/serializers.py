@@ -5,12 +5,32 @@ queryset sees to that). Fields are listed one by one, so a field added to the mo
 stays in the CMS until someone adds it here. Never here: internal notes, the coach and the
 contact person (users), comments in the phase history, names of idea carriers without
 recorded consent, anything of the revisions.
+
+The serializers below are the one definition of that shape, for the responses and for the
+OpenAPI schema alike. The listing serializes up to 1 000 records a request, so they work
+on rows rather than model instances:
+
+- a record is a dict of the columns the serializer reads (``case_rows``); its related
+  objects are added to it as dicts and lists of dicts, read for a whole page of records
+  in one query per relation (``load_relations``) instead of through modelcluster's related
+  managers, which build a queryset per relation per record;
+- ``CaseRecordSerializer`` turns a row into data with a function compiled once from its
+  own fields (``compile_representation``), without REST framework's per-field
+  bookkeeping. ``tests/test_api_cases_speed.py`` checks that it gives what REST
+  framework's own ``Serializer.to_representation`` gives for the same rows, and that the
+  rows hold what the models give through their own relations.
 """
 
+import functools
+import operator
+from collections.abc import Callable, Iterable
+
+from django.db.models import F
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
 from cms.core.paths import case_path
 from cms.core.serializers import CodeSerializer, TopicRefSerializer
 
@@ -34,11 +54,17 @@ from .models import (
 )
 
 
+@functools.cache
+def labels(choices) -> dict[str, str]:
+    """Code → label of a choices class (``Phase.choices`` builds a new list on every use)."""
+    return dict(choices.choices)
+
+
 def code(choices, value) -> dict | None:
     """``("testas")`` → ``{"code": "testas", "label": "Testas"}``; None for no value."""
     if not value:
         return None
-    return {"code": value, "label": dict(choices.choices).get(value, value)}
+    return {"code": value, "label": labels(choices).get(value, value)}
 
 
 @extend_schema_field(CodeSerializer(allow_null=True))
@@ -93,9 +119,9 @@ class IdeaCarrierSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_name(self, carrier) -> str | None:
-        record = self.context["case_levels"].get(carrier.case_id)
-        if record == PublicationLevel.PUBLIK and carrier.public_name:
-            return carrier.public_name
+        # ``public_name`` is the model's: the name only with recorded consent.
+        if carrier["case_publication_level"] == PublicationLevel.PUBLIK and carrier["public_name"]:
+            return carrier["public_name"]
         return None
 
 
@@ -122,6 +148,17 @@ class ResearchProjectSerializer(serializers.ModelSerializer):
         fields = ["title", "organisation", "url"]
 
 
+class CaseRecordListSerializer(serializers.ListSerializer):
+    """A page of records: their relations are loaded for the whole page at once."""
+
+    def to_representation(self, data):
+        records = list(data)
+        load_relations(records)
+        return [self.child.to_representation(record) for record in records]
+
+
+# A case record, from a row of ``case_rows`` (its relations are loaded if need be). No
+# docstring: it would become the record's description in the OpenAPI schema.
 class CaseRecordSerializer(serializers.ModelSerializer):
     path = serializers.SerializerMethodField(help_text="Public path on the static site.")
     origin = CodeField(Origin)
@@ -182,12 +219,193 @@ class CaseRecordSerializer(serializers.ModelSerializer):
             "last_changed",
         ]
         read_only_fields = fields
+        list_serializer_class = CaseRecordListSerializer
 
     def get_path(self, record) -> str:
-        return case_path(record.slug)
+        return case_path(record["slug"])
 
     def to_representation(self, instance):
-        # The idea carriers need their record's publication level; give it to them
-        # without a query per carrier.
-        self.context.setdefault("case_levels", {})[instance.pk] = instance.publication_level
-        return super().to_representation(instance)
+        if RELATIONS_LOADED not in instance:
+            load_relations([instance])
+        return self.compiled()(instance)
+
+    @classmethod
+    @functools.cache
+    def compiled(cls) -> Callable[[dict], dict]:
+        """``to_representation`` compiled once, from an instance without context: no field
+        of a case record depends on the request."""
+        return compile_representation(cls())
+
+
+# Reading the rows ------------------------------------------------------------------------
+
+
+@functools.cache
+def record_columns() -> tuple[str, ...]:
+    """The id and the record's own columns that ``CaseRecordSerializer`` reads: the
+    sources of its fields that are columns of the record (a foreign key gives its id)."""
+    columns = {field.name for field in CaseRecord._meta.concrete_fields}
+    sources = [field.source for field in CaseRecordSerializer().fields.values()]
+    return ("id", *(source for source in sources if source in columns))
+
+
+def case_rows(queryset):
+    """The records of a ``CaseRecord`` queryset as rows for ``CaseRecordSerializer``."""
+    return queryset.values(*record_columns())
+
+
+#: What ``load_relations`` reads of an organisation (``OrganisationRefSerializer``'s fields).
+ORGANISATION_COLUMNS = ("name", "short_name", "slug", "type")
+#: A key that ``load_relations`` adds to a row.
+RELATIONS_LOADED = "phase_history"
+
+
+def load_relations(records: list[dict]) -> None:
+    """Add what ``CaseRecordSerializer`` shows of their relations to rows of ``case_rows``,
+    in one query per relation for all the rows: each to-many relation as a list of dicts
+    under its own name, in the order the CMS keeps it, and each organisation referred to
+    as a dict of ``ORGANISATION_COLUMNS``."""
+    by_id = {record["id"]: record for record in records}
+    ids = list(by_id)
+
+    def attach(name: str, rows: Iterable[dict]) -> None:
+        """Each row to the list ``name`` of the record whose id it has as ``case_id``."""
+        for record in records:
+            record[name] = []
+        for row in rows:
+            by_id[row.pop("case_id")][name].append(row)
+
+    # Many-to-many relations, in the related model's order (the join gives the record).
+    attach(
+        "participating_organisations",
+        Organisation.objects.filter(participating_cases__in=ids).values(
+            "id", case_id=F("participating_cases")
+        ),
+    )
+    attach(
+        "topics",
+        Topic.objects.filter(cases__in=ids).values("id", "name", "slug", case_id=F("cases")),
+    )
+    attach(
+        "sdgs",
+        SustainableDevelopmentGoal.objects.filter(cases__in=ids).values(
+            "number", "name", case_id=F("cases")
+        ),
+    )
+    # Child rows, in the order of their inline panels (the phase history by date).
+    attach(
+        "phase_history",
+        CasePhaseChange.objects.filter(case_id__in=ids)
+        .order_by("date", "sort_order")
+        .values("case_id", "phase", "date"),
+    )
+    attach(
+        "partners",
+        CasePartner.objects.filter(case_id__in=ids).values(
+            "case_id", "organisation", "partner_type", "contribution"
+        ),
+    )
+    attach(
+        "solutions",
+        CaseSolution.objects.filter(case_id__in=ids).values("case_id", "title", "description"),
+    )
+    attach(
+        "research_projects",
+        CaseResearchProject.objects.filter(case_id__in=ids).values(
+            "case_id", "title", "organisation", "url"
+        ),
+    )
+    # The name rule needs the model's ``public_name`` and the record's publication level.
+    attach(
+        "idea_carriers",
+        (
+            {
+                "case_id": carrier.case_id,
+                "case_publication_level": by_id[carrier.case_id]["publication_level"],
+                "role": carrier.role,
+                "unit": carrier.unit,
+                "public_name": carrier.public_name,
+            }
+            for carrier in IdeaCarrier.objects.filter(case_id__in=ids).only(
+                "case_id", "role", "unit", "name", "consent_to_publish_name", "consent_date"
+            )
+        ),
+    )
+
+    # The organisations referred to, by id so far: each is read once.
+    wanted = set()
+    for record in records:
+        wanted.update((record["home_organisation"], record["taken_over_by"]))
+        wanted.update(row["id"] for row in record["participating_organisations"])
+        wanted.update(row["organisation"] for row in record["partners"])
+        wanted.update(row["organisation"] for row in record["research_projects"])
+    organisations = {
+        row.pop("id"): row
+        for row in Organisation.objects.filter(pk__in=wanted - {None}).values(
+            "id", *ORGANISATION_COLUMNS
+        )
+    }
+    ref = organisations.get  # None for no organisation
+    for record in records:
+        record["home_organisation"] = ref(record["home_organisation"])
+        record["taken_over_by"] = ref(record["taken_over_by"])
+        record["participating_organisations"] = [
+            ref(row["id"]) for row in record["participating_organisations"]
+        ]
+        for row in record["partners"] + record["research_projects"]:
+            row["organisation"] = ref(row["organisation"])
+
+
+# Representing a row ----------------------------------------------------------------------
+
+
+def compile_representation(serializer: serializers.Serializer) -> Callable[[dict], dict]:
+    """``serializer.to_representation`` as a plain function of one row (a dict), built
+    once from the serializer's bound fields.
+
+    It does what REST framework's ``Serializer.to_representation`` does with a dict, field
+    by field: read the key named by the field's ``source`` (``"*"``: the row itself), give
+    None for None and the field's own ``to_representation`` of anything else; nested
+    serializers, single or ``many=True``, are compiled the same way. Left out is the work
+    that is the same for every row (finding the readable fields, handling ``SkipField``
+    and ``PKOnlyObject``), so a key missing from the row is an error here, where REST
+    framework would leave the field out. Dotted sources and related fields are refused.
+    """
+    steps = []
+    for name, field in serializer.fields.items():
+        if field.write_only:
+            continue
+        if isinstance(field, serializers.RelatedField | serializers.ManyRelatedField):
+            raise TypeError(f"{name}: related fields are not supported")
+        if "." in field.source:
+            raise ValueError(f"{name}: dotted sources are not supported ({field.source})")
+        read = _itself if field.source == "*" else operator.itemgetter(field.source)
+        if isinstance(field, serializers.ListSerializer):
+            write = _compile_list(field)
+        elif isinstance(field, serializers.BaseSerializer):
+            write = compile_representation(field)
+        else:
+            write = field.to_representation
+        steps.append((name, read, write))
+
+    def represent(row: dict) -> dict:
+        data = {}
+        for name, read, write in steps:
+            value = read(row)
+            data[name] = None if value is None else write(value)
+        return data
+
+    return represent
+
+
+def _itself(row):
+    return row
+
+
+def _compile_list(field: serializers.ListSerializer) -> Callable[[list], list]:
+    represent_item = compile_representation(field.child)
+
+    def represent(rows: list) -> list:
+        return [represent_item(row) for row in rows]
+
+    return represent

@@ -1,6 +1,5 @@
 """REST endpoints of the case register: the public case records and the "Nuläget" figures."""
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -13,8 +12,8 @@ from cms.core.api_params import HubPagination, StrictQueryParamsMixin, parse_day
 from cms.core.public import public_cases
 
 from .filters import CaseRecordFilter
-from .models import CASE_ID_RE, CasePartner, CasePhaseChange, CaseResearchProject
-from .serializers import CaseRecordSerializer
+from .models import CASE_ID_RE
+from .serializers import CaseRecordSerializer, case_rows
 from .stats import status_as_of
 
 
@@ -33,26 +32,8 @@ class CaseRecordViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[^/]+"
 
     def get_queryset(self):
-        return (
-            public_cases()
-            .select_related("home_organisation", "taken_over_by")
-            .prefetch_related(
-                "participating_organisations",
-                "topics",
-                "sdgs",
-                Prefetch(
-                    "phase_history", queryset=CasePhaseChange.objects.order_by("date", "sort_order")
-                ),
-                "idea_carriers",
-                Prefetch("partners", queryset=CasePartner.objects.select_related("organisation")),
-                "solutions",
-                Prefetch(
-                    "research_projects",
-                    queryset=CaseResearchProject.objects.select_related("organisation"),
-                ),
-            )
-            .order_by("-received_date", "case_id")
-        )
+        # Rows (dicts), not model instances: the serializer adds their relations per page.
+        return case_rows(public_cases().order_by("-received_date", "case_id"))
 
     def get_object(self):
         if not CASE_ID_RE.match(self.kwargs.get(self.lookup_field, "")):
