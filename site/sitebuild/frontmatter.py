@@ -33,9 +33,9 @@ def _escape(match: re.Match) -> str:
     return "\\ufffd" if 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
 
 
-def _json(value) -> str:
-    # Without ``indent`` the json module uses its C encoder (several times faster).
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+# Without ``indent`` the json module uses its C encoder (several times faster); one encoder
+# for every call (``json.dumps`` with options makes a new one each time).
+_json = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": ")).encode
 
 
 def dumps(meta: dict, body: str) -> str:
