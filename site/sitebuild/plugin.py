@@ -79,7 +79,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     dirty: bool = False
 
     def on_config(self, config):
-        self._good_links = set()
+        self._good_links: set[str] = set()  # links found good in this build
         self.rendered: list[str] = []
         self.known_urls: set[str] = set()
         self.extra_outputs: set[str] = set()
@@ -100,7 +100,6 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
 
     def on_files(self, files, config):
         self.known_urls = {clean_url(f.url) for f in files}
-        self._good_links: set[str] = set()
         if self.dirty:
             files = Files([f for f in files if not f.is_documentation_page() or f.is_modified()])
         pages = files.documentation_pages()
