@@ -40,7 +40,11 @@ HUGO_LIST = (
 
 
 def run(cmd: list[str], env: dict, label: str) -> tuple[float, int]:
-    """Seconds and peak RSS (MB) of one child process."""
+    """Seconds and peak RSS (MB) of one child process.
+
+    The disk is synced first, so that writes and deletes of the step before (the bench's
+    own ``rmtree`` of content/, say) are not still being flushed during this one."""
+    os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)

@@ -103,7 +103,7 @@ def build(
         result = render(
             content, stage, dirty=incremental, site_url=site_url, on_rendered=reporter.tick
         )
-        index.update(result.rendered, result.removed)  # before the swap
+        index.update(result.rendered, result.removed, result.pages)  # before the swap
     record_file.write_text(json.dumps({"signature": sig}))
     return BuildSummary(
         pulled, len(result.rendered), len(result.removed), time.monotonic() - started, skipped=False

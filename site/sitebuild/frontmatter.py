@@ -75,7 +75,12 @@ def write_if_changed(path: Path, text: str | bytes) -> bool:
         if path.read_bytes() == data:
             return False
     except FileNotFoundError:
+        # A new file: nobody reads it yet, so no need for a temporary file and a rename
+        # (a pull that fails half-way is repaired by the next, see pull.py).
         path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "xb") as new:
+            new.write(data)
+        return True
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     tmp.replace(path)

@@ -81,6 +81,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     def on_config(self, config):
         self._good_links: set[str] = set()  # links found good in this build
         self.rendered: list[str] = []
+        self.pages: list[str] = []  # every page of the site, rendered in this run or not
         self.known_urls: set[str] = set()
         self.extra_outputs: set[str] = set()
         self._data: dict[str, object] = {}
@@ -100,6 +101,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
 
     def on_files(self, files, config):
         self.known_urls = {clean_url(f.url) for f in files}
+        self.pages = [f.src_uri for f in files.documentation_pages()]
         if self.dirty:
             files = Files([f for f in files if not f.is_documentation_page() or f.is_modified()])
         pages = files.documentation_pages()
@@ -145,6 +147,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             ),
         )
         env.globals["hub_data"] = self.data
+        env.getattr = _dict_keys_first(env)
         return env
 
     def register_output(self, url: str) -> None:
@@ -173,6 +176,31 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         if self.on_rendered:
             self.on_rendered(page.file.src_uri)
         return output
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+def _dict_keys_first(env):
+    """Jinja's ``a.b`` for the theme: the same result, found faster for plain dicts.
+
+    Jinja first tries ``getattr(a, "b")`` and only then ``a["b"]``; the templates read
+    nearly everything from dicts (front matter and the cards in it), so almost every
+    lookup first raised an AttributeError, about a tenth of the render. A dict has no
+    attribute by any name that is not one of its methods, so for every other name looking
+    up the key first gives what Jinja would give.
+    """
+    default = env.getattr
+
+    def getattr_(obj, attribute):
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return env.undefined(obj=obj, name=attribute)
+        return default(obj, attribute)
+
+    return getattr_
 
 
 def _unlink(path: Path) -> None:

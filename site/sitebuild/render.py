@@ -28,9 +28,10 @@ class BuildFailed(RuntimeError):
 
 @dataclass
 class RenderResult:
-    rendered: list[str]
+    rendered: list[str]  # source paths of the pages rendered
     warnings: list[str]
-    removed: list[str]
+    removed: list[str]  # output paths removed (gone since the last build)
+    pages: list[str]  # source paths of every page of the site
 
 
 class _Collect(logging.Handler):
@@ -80,7 +81,7 @@ def render(
     MkDocs over the whole site but renders only its share of the pages (see the plugin's
     ``share``). MkDocs renders one page at a time, and at 10 000 pages the render is most
     of a full build."""
-    n = 1 if dirty or _count_pages(content) < PARALLEL_MIN_PAGES else workers()
+    n = 1 if dirty or not _has_pages(content, PARALLEL_MIN_PAGES) else workers()
     helpers = [_fork_share(content, out, k, n, dirty, site_url) for k in range(1, n)]
     try:
         config, result = _render_share(
@@ -109,12 +110,15 @@ def render(
     return result
 
 
-def _count_pages(content: Path) -> int:
+def _has_pages(content: Path, at_least: int) -> bool:
+    """Whether ``content`` holds ``at_least`` pages (stops counting there)."""
     count = 0
     for _folder, dirs, files in os.walk(content):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         count += sum(1 for f in files if f.endswith(".md"))
-    return count
+        if count >= at_least:
+            return True
+    return False
 
 
 def _render_share(content, out, share, dirty, site_url, on_rendered):
@@ -135,7 +139,10 @@ def _render_share(content, out, share, dirty, site_url, on_rendered):
     finally:
         mkdocs_logger.removeHandler(collector)
     return config, RenderResult(
-        rendered=list(plugin.rendered), warnings=collector.messages, removed=[]
+        rendered=list(plugin.rendered),
+        warnings=collector.messages,
+        removed=[],
+        pages=list(plugin.pages),
     )
 
 

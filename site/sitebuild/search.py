@@ -17,7 +17,9 @@ One half for each step of a build:
   A big site's main index is made in parts (``pagefind/main/``, ``pagefind/main-2/`` …),
   one Pagefind process per CPU, each over its share of the pages; the script merges them
   like the delta. One Pagefind process uses little more than one core, and its memory
-  grows with the pages it holds.
+  grows with the pages it holds. The shares are globs on the first or last character of
+  each page's folder name (``**/[ace]*/index.html``), so every process reads the stage
+  itself and nothing is copied or linked for it.
 
 Only the search page loads the search script, and the script loads Pagefind (its code,
 and the index chunks a query needs) only once the visitor uses the search box.
@@ -197,6 +199,8 @@ STATE = "index-state.json"
 STATE_VERSION = 2  # 2: the main index in parts
 #: From this many pages on, a full index is made in parts, by processes side by side.
 PARTS_MIN_PAGES = 2000
+#: What a page costs Pagefind besides its bytes, in bytes (for sharing out the pages).
+PAGE_WEIGHT = 4000
 #: Above this many pages in the delta index, the next build indexes everything again.
 DELTA_MAX = 250
 LANGUAGE = "sv"
@@ -244,17 +248,17 @@ def pagefind_binary() -> Path:
     return get_executable()
 
 
-def run_pagefind(site: Path, output: Path) -> None:
+def run_pagefind(site: Path, output: Path, glob: str = GLOB) -> None:
     """Index the pages under ``site`` into the bundle folder ``output`` (made anew)."""
-    run_pagefinds([(site, output)])
+    run_pagefinds([(site, output, glob)])
 
 
-def run_pagefinds(jobs: list[tuple[Path, Path]]) -> None:
-    """Index each ``(site, output)`` pair, all at the same time."""
+def run_pagefinds(jobs: list[tuple[Path, Path, str]]) -> None:
+    """Index each ``(site, output, glob)``, all at the same time."""
     running = []
     try:
-        for site, output in jobs:
-            running.append((site, output, _start_pagefind(site, output)))
+        for site, output, glob in jobs:
+            running.append((site, output, _start_pagefind(site, output, glob)))
         for site, output, process in running:
             stdout, stderr = process.communicate()
             if process.returncode != 0 or not (output / "pagefind.js").exists():
@@ -269,7 +273,7 @@ def run_pagefinds(jobs: list[tuple[Path, Path]]) -> None:
                 process.wait()
 
 
-def _start_pagefind(site: Path, output: Path) -> subprocess.Popen:
+def _start_pagefind(site: Path, output: Path, glob: str) -> subprocess.Popen:
     if output.exists():
         shutil.rmtree(output)
     command = [
@@ -281,7 +285,7 @@ def _start_pagefind(site: Path, output: Path) -> subprocess.Popen:
         "--force-language",
         LANGUAGE,
         "--glob",
-        GLOB,
+        glob,
         "--silent",
     ]
     for selector in EXCLUDE:
@@ -319,6 +323,49 @@ def _page_urls(site: Path) -> list[str]:
         if "index.html" in files:
             urls.append("/" if rel == "." else f"/{rel}/")
     return sorted(urls)
+
+
+def share_globs(sizes: dict[str, int], n: int) -> list[str]:
+    """Pagefind globs that split the pages ``sizes`` (URL → bytes) in up to ``n`` shares of
+    about the same weight, by the first or the last character of each page's folder name
+    (whichever splits these pages more evenly: generated names may share a prefix).
+
+    Each share but the last lists its characters (``**/[ace]*/index.html``); the last takes
+    every other character and the home page, so the shares cover every page exactly once,
+    whatever the names. Only letters and digits are listed: anything else would need
+    escaping inside a glob, and goes to the last share.
+    """
+    best: tuple[int, str, list[list[str]]] | None = None
+    for pattern, pick in (("{}*", lambda name: name[:1]), ("*{}", lambda name: name[-1:])):
+        weight: dict[str, int] = defaultdict(int)
+        loads = [0] * n
+        for url, size in sizes.items():
+            char = pick(url.rstrip("/").rpartition("/")[2])
+            if char.isalnum():
+                weight[char] += size + PAGE_WEIGHT
+            else:
+                loads[-1] += size + PAGE_WEIGHT
+        chars: list[list[str]] = [[] for _ in range(n)]
+        for char in sorted(weight, key=lambda c: (-weight[c], c)):  # heaviest first
+            k = min(range(n), key=lambda i: (loads[i], i))  # onto the lightest share
+            loads[k] += weight[char]
+            chars[k].append(char)
+        if best is None or max(loads) < best[0]:
+            best = (max(loads), pattern, chars)
+    _, pattern, chars = best
+    listed = [sorted(share) for share in chars[:-1] if share]
+    if not listed:
+        return [GLOB]
+    every = "".join(sorted(c for share in listed for c in share))
+    globs = [f"**/{pattern.format('[' + ''.join(share) + ']')}/index.html" for share in listed]
+    return [*globs, f"{{index.html,**/{pattern.format('[!' + every + ']')}/index.html}}"]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def _indexable(site: Path, url: str) -> bool:
@@ -360,22 +407,25 @@ class Indexer:
             return None
         return state
 
-    def update(self, rendered: list[str], removed: list[str]) -> IndexResult:
+    def update(
+        self, rendered: list[str], removed: list[str], pages: list[str] | None = None
+    ) -> IndexResult:
         """Index after a render that re-rendered ``rendered`` (source paths such as
-        ``case/x/index.md``) and removed ``removed`` (output paths)."""
+        ``case/x/index.md``) and removed ``removed`` (output paths); ``pages``, when known,
+        are the source paths of every page of the site (else the stage is walked)."""
         started = time.monotonic()
         if self.reporter is not None:
             self.reporter.phase("Indexerar för sökningen")
         state = self._previous_state()
         if state is None:
-            return self._done("full", self._full(), started)
+            return self._done("full", self._full(pages), started)
         changed = {_url(rel) for rel in rendered}
         gone_now = {_url(rel) for rel in removed if PurePosixPath(rel).name == "index.html"}
         delta = {u for u in set(state["delta"]) - gone_now if _indexable(self.stage, u)}
         delta |= {u for u in changed if _indexable(self.stage, u)}
         gone = (set(state["gone"]) | gone_now | changed) - delta
         if len(delta) > DELTA_MAX:
-            return self._done("full", self._full(), started)
+            return self._done("full", self._full(pages), started)
         # Keep the main index as it was; make the delta index anew.
         self.previous.rename(self.bundle)
         shutil.rmtree(self.bundle / DELTA, ignore_errors=True)
@@ -391,53 +441,49 @@ class Indexer:
         self.result = IndexResult(mode, indexed, time.monotonic() - started)
         return self.result
 
-    def _full(self) -> int:
+    def _full(self, pages: list[str] | None) -> int:
         shutil.rmtree(self.bundle, ignore_errors=True)
         self.bundle.mkdir()
-        urls = _page_urls(self.stage)
-        n = workers() if len(urls) >= PARTS_MIN_PAGES else 1
-        parts = [MAIN, *(f"{MAIN}-{k}" for k in range(2, n + 1))]
-        if n == 1:
-            run_pagefind(self.stage, self.bundle / MAIN)
-        else:
-            # Interleaved shares: neighbours in path order are alike in size.
-            shares = [urls[k::n] for k in range(n)]
-            with self._linked(shares) as sites:
-                run_pagefinds(
-                    [(site, self.bundle / part) for site, part in zip(sites, parts, strict=True)]
-                )
+        urls = [_url(rel) for rel in pages] if pages is not None else _page_urls(self.stage)
+        globs = [GLOB]
+        if len(urls) >= PARTS_MIN_PAGES and workers() > 1:
+            sizes = {url: _size(_file(self.stage, url)) for url in urls}
+            globs = share_globs(sizes, workers())
+        parts = [MAIN, *(f"{MAIN}-{k}" for k in range(2, len(globs) + 1))]
+        jobs = zip(parts, globs, strict=True)
+        run_pagefinds([(self.stage, self.bundle / part, glob) for part, glob in jobs])
         main: dict[str, str] = {}
         for part in parts:
-            main.update(page_ids(self.bundle / part))
+            ids = page_ids(self.bundle / part)
+            if not main.keys().isdisjoint(ids):
+                twice = sorted(main.keys() & ids.keys())
+                raise SearchIndexFailed(f"Sidor i mer än en del av sökindexet: {twice[:5]}")
+            main.update(ids)
         self._write_state(parts, main, set(), set(), set())
         return len(main)
 
     def _index_delta(self, urls: list[str]) -> dict[str, str]:
         """Index ``urls`` (a few pages of the stage) into the delta bundle."""
-        with self._linked([urls]) as (site,):
+        with self._linked(urls) as site:
             run_pagefind(site, self.bundle / DELTA)
         return page_ids(self.bundle / DELTA)
 
     @contextmanager
-    def _linked(self, shares: list[list[str]]) -> Iterator[list[Path]]:
-        """For each list of page URLs, a folder beside the stage holding just those pages
-        (hard links: Pagefind only reads them); removed afterwards."""
-        sites = []
+    def _linked(self, urls: list[str]) -> Iterator[Path]:
+        """A folder beside the stage holding just the pages ``urls`` (hard links: Pagefind
+        only reads them); removed afterwards."""
+        site = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=self.stage.parent))
         try:
-            for urls in shares:
-                site = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=self.stage.parent))
-                sites.append(site)
-                for url in urls:
-                    source, target = _file(self.stage, url), _file(site, url)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    try:
-                        os.link(source, target)  # read only, never written through
-                    except OSError:
-                        shutil.copyfile(source, target)
-            yield sites
+            for url in urls:
+                source, target = _file(self.stage, url), _file(site, url)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(source, target)  # read only, never written through
+                except OSError:
+                    shutil.copyfile(source, target)
+            yield site
         finally:
-            for site in sites:
-                shutil.rmtree(site, ignore_errors=True)
+            shutil.rmtree(site, ignore_errors=True)
 
     def _write_state(
         self, parts: list[str], main: dict, delta: set, gone: set, superseded: set
