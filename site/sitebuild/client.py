@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import struct
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -18,6 +20,7 @@ import httpx
 DEFAULT_TIMEOUT = 30.0
 RETRIES = 4
 BACKOFF = 0.5  # seconds; doubles each attempt
+PAGE_SIZE = 500  # items per listing request
 
 
 class ApiError(RuntimeError):
@@ -53,14 +56,22 @@ class ApiClient:
         self.retries = retries
         self.backoff = backoff
         self.requests = 0
-        self._http = httpx.Client(
-            transport=transport,
-            timeout=timeout,
+        self.local = not api
+        self._transport = transport
+        self._timeout = timeout
+        self._http = self._new_http()
+        self._ahead: _Ahead | None = None
+
+    def _new_http(self) -> httpx.Client:
+        return httpx.Client(
+            transport=self._transport,
+            timeout=self._timeout,
             headers={"Accept": "application/json", "User-Agent": "hub-sitebuild"},
             follow_redirects=True,
         )
 
     def close(self) -> None:
+        self.stop_ahead()
         self._http.close()
 
     def __enter__(self) -> ApiClient:
@@ -81,6 +92,13 @@ class ApiClient:
         return f"{self.base}/{path.lstrip('/')}"
 
     def get_bytes(self, path: str, params: dict | None = None) -> bytes:
+        if self._ahead is not None:
+            body = self._ahead.take(path, params, self)
+            if body is not None:
+                return body
+        return self._request(path, params)
+
+    def _request(self, path: str, params: dict | None) -> bytes:
         url = self.url(path)
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
@@ -118,7 +136,7 @@ class ApiClient:
             raise ApiError(f"{url}: ogiltig JSON ({exc})") from exc
 
     def paginate(
-        self, path: str, params: dict | None = None, page_size: int = 500
+        self, path: str, params: dict | None = None, page_size: int = PAGE_SIZE
     ) -> Iterator[dict]:
         """Every item of a listing, page by page (Wagtail's ``items`` or DRF's ``results``)."""
         params = dict(params or {})
@@ -134,6 +152,111 @@ class ApiClient:
             offset += len(items)
             if not items or (total is not None and offset >= total):
                 return
+
+    # Fetching ahead ------------------------------------------------------------------------
+
+    def fetch_ahead(self, planned: list[tuple[str, dict | None]]) -> bool:
+        """Have a forked copy of this process fetch some of the ``planned`` requests (in that
+        order) while this one works through them, so the CMS's work and ours run on two
+        cores. ``get_bytes`` then takes those responses from the copy, and fetches the rest
+        itself. False (nothing changes) where that is not possible: no ``fork``, too few
+        requests, or an open database transaction the copy could not see.
+
+        The copy has its own HTTP connection and, in-process, its own database connection;
+        it only fetches, and ends in ``os._exit``.
+        """
+        self.stop_ahead()
+        if not hasattr(os, "fork") or len(planned) < AHEAD_MIN_REQUESTS:
+            return False
+        if self.local:
+            from django.db import connections
+
+            if any(conn.in_atomic_block for conn in connections.all()):
+                return False
+            connections.close_all()  # the copy opens its own
+        theirs = planned[1::2]  # every other one: this process makes the rest
+        self._ahead = _Ahead.start(self, theirs)
+        return True
+
+    def stop_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead.stop()
+            self._ahead = None
+
+
+#: Below this many planned requests, fetching ahead costs more than it gains.
+AHEAD_MIN_REQUESTS = 3
+_FRAME = struct.Struct("!BIQ")  # ok?, requests made, length of the body or message
+
+
+def _request_key(path: str, params: dict | None) -> tuple:
+    return path, tuple(sorted((k, str(v)) for k, v in (params or {}).items()))
+
+
+class _Ahead:
+    """The forked copy of ``fetch_ahead`` and the answers it has sent so far."""
+
+    def __init__(self, pid: int, fd: int, planned: list[tuple[str, dict | None]]):
+        self.pid = pid
+        self.pipe = os.fdopen(fd, "rb")
+        self.order = [_request_key(path, params) for path, params in planned]
+        self.next = 0  # index in ``order`` of the next answer on the pipe
+        self.received: dict[tuple, tuple[bool, bytes]] = {}
+
+    @classmethod
+    def start(cls, client: ApiClient, planned: list[tuple[str, dict | None]]) -> _Ahead:
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid:
+            os.close(write_fd)
+            return cls(pid, read_fd, planned)
+        try:  # the copy
+            os.close(read_fd)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            client._ahead = None
+            client._http = client._new_http()  # never the parent's connections
+            with os.fdopen(write_fd, "wb") as pipe:
+                for path, params in planned:
+                    before = client.requests
+                    try:
+                        body, ok = client._request(path, params), True
+                    except ApiError as exc:
+                        body, ok = str(exc).encode(), False
+                    pipe.write(_FRAME.pack(ok, client.requests - before, len(body)) + body)
+                    pipe.flush()
+                    if not ok:
+                        break
+        finally:
+            os._exit(0)
+
+    def take(self, path: str, params: dict | None, client: ApiClient) -> bytes | None:
+        """The copy's answer to this request, waiting for it; None if it was not planned."""
+        key = _request_key(path, params)
+        if key not in self.received and key not in self.order[self.next :]:
+            return None
+        while key not in self.received:
+            header = self.pipe.read(_FRAME.size)
+            if len(header) < _FRAME.size:
+                self.order = self.order[: self.next]  # nothing more will come
+                raise ApiError(
+                    f"{client.url(path)}: processen som hämtade i förväg avslutades oväntat"
+                )
+            ok, requests, length = _FRAME.unpack(header)
+            self.received[self.order[self.next]] = (bool(ok), self.pipe.read(length))
+            self.next += 1
+            client.requests += requests
+        ok, body = self.received.pop(key)
+        if not ok:
+            raise ApiError(body.decode())
+        return body
+
+    def stop(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        self.pipe.close()
+        os.waitpid(self.pid, 0)
 
 
 def _excerpt(response: httpx.Response) -> str:

@@ -16,14 +16,14 @@ import hashlib
 import json
 import re
 import shutil
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cms.core.text import swedish_sort_key
 
 from . import derived, feeds
-from .client import ApiClient, ApiError
+from .client import PAGE_SIZE, ApiClient, ApiError
 from .frontmatter import dumps, loads, write_if_changed
 from .mapping import Entry, case_entry, case_key, page_entry, page_key
 from .media import MediaStore
@@ -33,6 +33,7 @@ STATE_VERSION = 3  # 3: links include those in the front matter
 DATA_DIR = ".data"
 #: Above this many changed pages of one type, one listing request beats one per page.
 DETAIL_LIMIT = 20
+CASE_TYPE = "cases.CaseRecord"
 _INTERNAL_LINK = re.compile(r'href="(/[^"#?]*)')
 
 
@@ -162,12 +163,40 @@ class Puller:
     # Fetching ------------------------------------------------------------------------------
 
     def _fetch(self, changed: set[str], current: dict, old: dict) -> dict[str, Entry]:
-        entries: dict[str, Entry] = {}
         by_type: dict[str, list[str]] = defaultdict(list)
         for key in changed:
             by_type[current[key]["type"]].append(key)
+        self.client.fetch_ahead(self._plan(by_type, current))
+        try:
+            return self._fetch_each(by_type, changed, current)
+        finally:
+            self.client.stop_ahead()
+
+    def _plan(self, by_type: dict[str, list[str]], current: dict) -> list[tuple[str, dict | None]]:
+        """The requests ``_fetch_each`` will make, in its order, where they can be known
+        beforehand: each detail request, and each page of a listing of a whole type (a
+        listing of what changed since a time has a length nobody knows yet)."""
+        counts = Counter(item["type"] for item in current.values())
+        planned: list[tuple[str, dict | None]] = []
         for kind, keys in sorted(by_type.items()):
-            if kind == "cases.CaseRecord":
+            if kind == CASE_TYPE:
+                path, params = "cases/", {}
+            elif len(keys) > DETAIL_LIMIT:
+                path, params = "pages/", {"type": kind, "fields": "*"}
+            else:
+                planned += [(f"pages/{current[k]['id']}/", None) for k in keys]
+                continue
+            if len(keys) == counts[kind]:
+                planned += [
+                    (path, {**params, "limit": PAGE_SIZE, "offset": offset})
+                    for offset in range(0, len(keys), PAGE_SIZE)
+                ]
+        return planned
+
+    def _fetch_each(self, by_type: dict, changed: set[str], current: dict) -> dict[str, Entry]:
+        entries: dict[str, Entry] = {}
+        for kind, keys in sorted(by_type.items()):
+            if kind == CASE_TYPE:
                 for item in self._fetch_list("cases/", keys, current, "changed_since", {}):
                     entry = case_entry(item)
                     entries[entry.key] = entry
