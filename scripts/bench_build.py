@@ -39,12 +39,22 @@ HUGO_LIST = (
 )
 
 
-def run(cmd: list[str], env: dict, label: str) -> tuple[float, int]:
-    """Seconds and peak RSS (MB) of one child process.
-
-    The disk is synced first, so that writes and deletes of the step before (the bench's
-    own ``rmtree`` of content/, say) are not still being flushed during this one."""
+def quiet_disk(out: Path | None = None, timeout: float = 120.0) -> None:
+    """Wait until the disk is done with earlier steps: old builds that a build set aside
+    next to ``out`` are removed (publish.py does it in the background), and everything
+    written is synced. Deleting thousands of files keeps this kind of disk busy for
+    seconds afterwards; the step timed next (ours or Hugo's) should not pay for that."""
+    deadline = time.monotonic() + timeout
+    while out is not None and any(out.parent.glob(f".{out.name}.trash-*")):
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     os.sync()
+
+
+def run(cmd: list[str], env: dict, label: str, out: Path | None = None) -> tuple[float, int]:
+    """Seconds and peak RSS (MB) of one child process, started on a quiet disk."""
+    quiet_disk(out)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
@@ -107,15 +117,21 @@ def bench(n: int, hugo: str) -> dict:
             env,
             "generate",
         )
-        pull_s, pull_mb = run([*hub, "pull", "-q", "--content", str(content)], env, "pull")
-        shutil.rmtree(content)
+        # The pull alone goes to a folder of its own: removing it before the full build
+        # would have that build compete with the disk's clean-up.
+        pulled = tmp / "content-pull"
+        pull_s, pull_mb = run([*hub, "pull", "-q", "--content", str(pulled)], env, "pull")
         full_s, full_mb = run(
-            [*hub, "build", "-q", "--content", str(content), "--out", str(out)], env, "full build"
+            [*hub, "build", "-q", "--content", str(content), "--out", str(out)],
+            env,
+            "full build",
+            out,
         )
         nochange_s, _ = run(
             [*hub, "build", "-q", "--content", str(content), "--out", str(out)],
             env,
             "no-change build",
+            out,
         )
         change = (
             "from cms.articles.models import InspirationArticlePage as A; "
@@ -127,6 +143,7 @@ def bench(n: int, hugo: str) -> dict:
             [*hub, "build", "-q", "--content", str(content), "--out", str(out)],
             env,
             "one-page build",
+            out,
         )
         pages = sum(1 for _ in out.resolve().rglob("index.html"))
 
@@ -148,6 +165,7 @@ def bench(n: int, hugo: str) -> dict:
             ],
             env,
             "hugo",
+            out,
         )
         hugo_pages = sum(1 for _ in (tmp / "hugo-out").rglob("index.html"))
         if hugo_pages < pages:
