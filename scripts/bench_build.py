@@ -201,7 +201,7 @@ def main() -> None:
         print(
             f"{r['n']:>8} {r['pages']:>6} {r['pull']:>7.1f} {r['full']:>8.1f} "
             f"{max(r['pull_mb'], r['full_mb']):>8} {r['nochange']:>8.1f} "
-            f"{r['onepage']:>8.1f} {r['hugo']:>7.2f} {r['full'] / r['hugo']:>6.1f}"
+            f"{r['onepage']:>8.1f} {r['hugo']:>7.2f} {r['full'] / r['hugo']:>6.2f}"
         )
     print(
         "build s = full pull + render of an empty output; ratio = build s / hugo s "
