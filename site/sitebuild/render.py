@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +12,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from .forked import Child, ChildFailed
+from .forked import available as fork_available
 from .paths import clean_url
 
 SITE_DIR = Path(__file__).resolve().parent.parent
@@ -57,7 +57,7 @@ def load(content: Path, out: Path, *, site_url: str | None = None, config_file: 
 def workers() -> int:
     """How many processes render a full build: ``HUB_RENDER_WORKERS``, else one per CPU
     this process may use (at most 4), and one where ``fork`` is not available."""
-    if not hasattr(os, "fork"):
+    if not fork_available():
         return 1
     wanted = os.environ.get("HUB_RENDER_WORKERS", "")
     if wanted.strip():
@@ -82,20 +82,22 @@ def render(
     ``share``). MkDocs renders one page at a time, and at 10 000 pages the render is most
     of a full build."""
     n = 1 if dirty or not _has_pages(content, PARALLEL_MIN_PAGES) else workers()
-    helpers = [_fork_share(content, out, k, n, dirty, site_url) for k in range(1, n)]
+    helpers = [Child(_share_report, content, out, (k, n), dirty, site_url) for k in range(1, n)]
     try:
         config, result = _render_share(
             content, out, (0, n) if n > 1 else None, dirty, site_url, on_rendered
         )
     except BaseException:
-        for pid, fd in helpers:
-            _stop(pid, fd)
+        for helper in helpers:
+            helper.stop()
         raise
     failures = []
-    for pid, fd in helpers:
-        share = _collect(pid, fd)
-        if "error" in share:
-            failures.append(share["error"])
+    for helper in helpers:
+        try:
+            share = helper.result()
+        except ChildFailed as exc:
+            failures.append(str(exc))
+            continue
         result.rendered += share["rendered"]
         result.warnings += share["warnings"]
         if on_rendered:
@@ -146,51 +148,10 @@ def _render_share(content, out, share, dirty, site_url, on_rendered):
     )
 
 
-def _fork_share(content, out, k, n, dirty, site_url) -> tuple[int, int]:
-    """Render share ``k`` of ``n`` in a child process; its result comes back as JSON on a
-    pipe. The child only runs MkDocs and always ends in ``os._exit``: it never returns
-    into the caller's code, and never touches the parent's database connections."""
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid:
-        os.close(write_fd)
-        return pid, read_fd
-    code = 1
-    try:
-        os.close(read_fd)
-        try:
-            _config, result = _render_share(content, out, (k, n), dirty, site_url, None)
-            report = {"rendered": result.rendered, "warnings": result.warnings}
-            code = 0
-        except BaseException as exc:  # reported to the parent, which raises it
-            report = {"error": str(exc) or type(exc).__name__, "rendered": [], "warnings": []}
-        data = json.dumps(report).encode()
-        with os.fdopen(write_fd, "wb") as pipe:
-            pipe.write(data)
-    finally:
-        os._exit(code)
-
-
-def _collect(pid: int, fd: int) -> dict:
-    with os.fdopen(fd, "rb") as pipe:
-        data = pipe.read()
-    _pid, status = os.waitpid(pid, 0)
-    try:
-        report = json.loads(data)
-    except ValueError:
-        report = {"rendered": [], "warnings": []}
-    if os.waitstatus_to_exitcode(status) != 0 and "error" not in report:
-        report["error"] = f"En renderingsprocess avbröts (status {status})."
-    return report
-
-
-def _stop(pid: int, fd: int) -> None:
-    try:
-        os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
-    os.close(fd)
-    os.waitpid(pid, 0)
+def _share_report(content, out, share, dirty, site_url) -> dict:
+    """Render one share in a forked copy (``forked.Child``): what it rendered."""
+    _config, result = _render_share(content, out, share, dirty, site_url, None)
+    return {"rendered": result.rendered, "warnings": result.warnings}
 
 
 def prune_stale(out: Path, keep: set[str]) -> list[str]:
