@@ -3,12 +3,14 @@
 rebuilds, and Hugo on the same Markdown as a reference. Prints a table.
 
     .venv/bin/python scripts/bench_build.py            # N = 1 000 and 10 000
-    .venv/bin/python scripts/bench_build.py --sizes 1000
+    .venv/bin/python scripts/bench_build.py --sizes 1000 --repeat 1
 
 Each size gets a throwaway database and folders under a temporary directory: the demo
 content (for the fixed pages every page links to) plus N generated case records and N/10
 generated pages. Every step runs as its own process (``hub pull``, ``hub build``), timed
-from outside; peak memory is the largest resident set of those processes.
+from outside; peak memory is the largest resident set of those processes. The full build
+and Hugo run ``--repeat`` times each (3 by default), each time from an empty output, and
+the table gives the medians; every timed step starts on a quiet disk (``quiet_disk``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+#: Below this share of time with a task waiting on I/O (%, last 10 s) the disk is quiet.
+IO_PRESSURE_QUIET = 5.0
 
 HUGO_CONFIG = """baseURL = "http://127.0.0.1/"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
@@ -50,6 +55,14 @@ def quiet_disk(out: Path | None = None, timeout: float = 120.0) -> None:
             break
         time.sleep(0.2)
     os.sync()
+    # Where the kernel reports it, wait (a while at most) until little is waiting on I/O.
+    pressure = Path("/proc/pressure/io")
+    settle = time.monotonic() + 30
+    while pressure.exists() and time.monotonic() < settle:
+        some = pressure.read_text().split("\n", 1)[0]  # "some avg10=1.23 avg60=..."
+        if float(some.split("avg10=", 1)[1].split()[0]) < IO_PRESSURE_QUIET:
+            break
+        time.sleep(0.5)
 
 
 def run(cmd: list[str], env: dict, label: str, out: Path | None = None) -> tuple[float, int]:
@@ -96,7 +109,7 @@ def hugo_binary() -> str:
     return found
 
 
-def bench(n: int, hugo: str) -> dict:
+def bench(n: int, hugo: str, repeat: int) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f"hub-bench-{n}-"))
     env = {
         **os.environ,
@@ -106,7 +119,6 @@ def bench(n: int, hugo: str) -> dict:
     }
     env.pop("DATABASE_URL", None)
     (tmp / "var").mkdir()
-    content, out = tmp / "content", tmp / "out" / "build"
     cms = [PY, "-m", "cms"]
     hub = [PY, "-m", "sitebuild"]
     try:
@@ -121,12 +133,21 @@ def bench(n: int, hugo: str) -> dict:
         # would have that build compete with the disk's clean-up.
         pulled = tmp / "content-pull"
         pull_s, pull_mb = run([*hub, "pull", "-q", "--content", str(pulled)], env, "pull")
-        full_s, full_mb = run(
-            [*hub, "build", "-q", "--content", str(content), "--out", str(out)],
-            env,
-            "full build",
-            out,
-        )
+        # The full build and Hugo are timed ``repeat`` times each, every time from an
+        # empty output, and the median counts: this kind of machine varies by a third
+        # from one run to the next. The last full build is the one built on below.
+        fulls = []
+        for k in range(1, repeat + 1):
+            content, out = tmp / f"content-{k}", tmp / f"out-{k}" / "build"
+            fulls.append(
+                run(
+                    [*hub, "build", "-q", "--content", str(content), "--out", str(out)],
+                    env,
+                    "full build",
+                    out,
+                )
+            )
+        full_s, full_mb = statistics.median(s for s, _ in fulls), max(mb for _, mb in fulls)
         nochange_s, _ = run(
             [*hub, "build", "-q", "--content", str(content), "--out", str(out)],
             env,
@@ -152,22 +173,28 @@ def bench(n: int, hugo: str) -> dict:
         (site / "hugo.toml").write_text(HUGO_CONFIG)
         (site / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
         (site / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
-        hugo_s, _ = run(
-            [
-                hugo,
-                "--quiet",
-                "--source",
-                str(site),
-                "--contentDir",
-                str(hugo_content(content, tmp / "hugo-content")),
-                "--destination",
-                str(tmp / "hugo-out"),
-            ],
-            env,
-            "hugo",
-            out,
-        )
-        hugo_pages = sum(1 for _ in (tmp / "hugo-out").rglob("index.html"))
+        hugo_content(content, tmp / "hugo-content")
+        hugos = []
+        for k in range(1, repeat + 1):
+            hugo_out = tmp / f"hugo-out-{k}"
+            seconds, _ = run(
+                [
+                    hugo,
+                    "--quiet",
+                    "--source",
+                    str(site),
+                    "--contentDir",
+                    str(tmp / "hugo-content"),
+                    "--destination",
+                    str(hugo_out),
+                ],
+                env,
+                "hugo",
+                out,
+            )
+            hugos.append(seconds)
+        hugo_s = statistics.median(hugos)
+        hugo_pages = sum(1 for _ in hugo_out.rglob("index.html"))
         if hugo_pages < pages:
             sys.exit(f"Hugo rendered {hugo_pages} pages of {pages}: not the same site")
     finally:
@@ -184,15 +211,20 @@ def bench(n: int, hugo: str) -> dict:
         "pages": pages,
         "hugo": hugo_s,
         "hugo_pages": hugo_pages,
+        "fulls": [s for s, _ in fulls],
+        "hugos": hugos,
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of the full build and of Hugo (median)"
+    )
     args = parser.parse_args()
     hugo = hugo_binary()
-    rows = [bench(n, hugo) for n in args.sizes]
+    rows = [bench(n, hugo, max(1, args.repeat)) for n in args.sizes]
     print(
         f"{'N cases':>8} {'pages':>6} {'pull s':>7} {'build s':>8} {'peak MB':>8} "
         f"{'no-chg s':>8} {'1-page s':>8} {'hugo s':>7} {'ratio':>6}"
@@ -205,8 +237,13 @@ def main() -> None:
         )
     print(
         "build s = full pull + render of an empty output; ratio = build s / hugo s "
-        "(hugo renders the same content/ with a trivial layout)."
+        "(hugo renders the same content/ with a trivial layout); both the median of "
+        f"{max(1, args.repeat)} runs:"
     )
+    for r in rows:
+        fulls = ", ".join(f"{s:.1f}" for s in r["fulls"])
+        hugos = ", ".join(f"{s:.2f}" for s in r["hugos"])
+        print(f"  N = {r['n']}: build s {fulls}; hugo s {hugos}")
 
 
 if __name__ == "__main__":
