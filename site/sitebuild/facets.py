@@ -166,8 +166,12 @@ def facet_path(facet: Facet, value: str) -> str:
     return f"{PORTAL}{facet.key}/{value}/"
 
 
+#: The folder of a listing's further pages: ``/case/sida/2/``.
+PAGE_SEGMENT = "sida"
+
+
 def page_path(base: str, n: int) -> str:
-    return base if n == 1 else f"{base}sida/{n}/"
+    return base if n == 1 else f"{base}{PAGE_SEGMENT}/{n}/"
 
 
 def listing_card(card: dict) -> dict:

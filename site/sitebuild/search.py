@@ -42,6 +42,7 @@ from pathlib import Path, PurePosixPath
 
 from cms.core.text import swedish_sort_key
 
+from .facets import PAGE_SEGMENT
 from .render import workers
 
 # ---- The search page and its A–Ö lists (pull step) ---------------------------------------
@@ -204,7 +205,9 @@ PAGE_WEIGHT = 4000
 #: Above this many pages in the delta index, the next build indexes everything again.
 DELTA_MAX = 250
 LANGUAGE = "sv"
-GLOB = "**/index.html"  # pages only: not 404.html
+#: A listing's further pages (``/case/sida/2/``) only list other pages: not indexed, and
+#: not even read (they are a fifth of a big site's bytes).
+SKIPPED_FOLDER = PAGE_SEGMENT
 #: Lists of other pages inside <main>: indexed where those pages are, not here.
 EXCLUDE = (
     ".cards",
@@ -246,6 +249,24 @@ def pagefind_binary() -> Path:
     from pagefind_bin import get_executable
 
     return get_executable()
+
+
+def _not_named(name: str) -> str:
+    """A glob for one folder name other than ``name`` (letters and digits only)."""
+    other_lengths = ["?" * k for k in range(1, len(name))] + ["?" * (len(name) + 1) + "*"]
+    same_length = [name[:i] + f"[!{c}]" + "?" * (len(name) - i - 1) for i, c in enumerate(name)]
+    return "{" + ",".join(other_lengths + same_length) + "}"
+
+
+def pages_glob(name: str = "*", *, home: bool = True) -> str:
+    """A Pagefind glob for the pages (``…/index.html``, not 404.html) whose folder name
+    matches ``name``, except those in a ``SKIPPED_FOLDER``; with ``home``, the home page."""
+    choices = ["index.html"] if home else []
+    choices += [f"{name}/index.html", f"**/{_not_named(SKIPPED_FOLDER)}/{name}/index.html"]
+    return "{" + ",".join(choices) + "}"
+
+
+GLOB = pages_glob()
 
 
 def run_pagefind(site: Path, output: Path, glob: str = GLOB) -> None:
@@ -330,7 +351,7 @@ def share_globs(sizes: dict[str, int], n: int) -> list[str]:
     about the same weight, by the first or the last character of each page's folder name
     (whichever splits these pages more evenly: generated names may share a prefix).
 
-    Each share but the last lists its characters (``**/[ace]*/index.html``); the last takes
+    Each share but the last lists its characters (``[ace]*`` in ``pages_glob``); the last takes
     every other character and the home page, so the shares cover every page exactly once,
     whatever the names. Only letters and digits are listed: anything else would need
     escaping inside a glob, and goes to the last share.
@@ -340,7 +361,10 @@ def share_globs(sizes: dict[str, int], n: int) -> list[str]:
         weight: dict[str, int] = defaultdict(int)
         loads = [0] * n
         for url, size in sizes.items():
-            char = pick(url.rstrip("/").rpartition("/")[2])
+            folders = url.strip("/").split("/")
+            if folders[-2:-1] == [SKIPPED_FOLDER]:
+                continue  # not read at all
+            char = pick(folders[-1])
             if char.isalnum():
                 weight[char] += size + PAGE_WEIGHT
             else:
@@ -357,8 +381,8 @@ def share_globs(sizes: dict[str, int], n: int) -> list[str]:
     if not listed:
         return [GLOB]
     every = "".join(sorted(c for share in listed for c in share))
-    globs = [f"**/{pattern.format('[' + ''.join(share) + ']')}/index.html" for share in listed]
-    return [*globs, f"{{index.html,**/{pattern.format('[!' + every + ']')}/index.html}}"]
+    globs = [pages_glob(pattern.format(f"[{''.join(share)}]"), home=False) for share in listed]
+    return [*globs, pages_glob(pattern.format(f"[!{every}]"))]
 
 
 def _size(path: Path) -> int:
