@@ -105,11 +105,11 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         if self.dirty:
             files = Files([f for f in files if not f.is_documentation_page() or f.is_modified()])
         pages = files.documentation_pages()
-        for file in pages:
-            if file.page is None:
-                HubPage(None, file, config)  # sets file.page
         if self.share is not None:
             self._keep_share(files, pages, config)
+        for file in pages:
+            if file.page is None and not file.inclusion.is_excluded():
+                HubPage(None, file, config)  # sets file.page
         return files
 
     def _keep_share(self, files, pages, config) -> None:
