@@ -320,7 +320,7 @@ def test_a_copy_that_dies_fails_the_request_it_owed(server, client):
     script.on("/api/v2/pages/2/", ("sleep", TIMEOUT * 0.8, 200, {"id": 2}))
     assert client.fetch_ahead(_pages(3))
 
-    os.kill(client._ahead.pid, 9)
+    os.kill(client._ahead.child.pid, 9)
     with pytest.raises(ApiError, match="avslutades oväntat") as error:
         client.get("pages/2/")
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import struct
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
+
+from . import forked
 
 DEFAULT_TIMEOUT = 30.0
 RETRIES = 4
@@ -166,7 +167,7 @@ class ApiClient:
         it only fetches, and ends in ``os._exit``.
         """
         self.stop_ahead()
-        if not hasattr(os, "fork") or len(planned) < AHEAD_MIN_REQUESTS:
+        if not forked.available() or len(planned) < AHEAD_MIN_REQUESTS:
             return False
         if self.local:
             from django.db import connections
@@ -196,38 +197,29 @@ def _request_key(path: str, params: dict | None) -> tuple:
 class _Ahead:
     """The forked copy of ``fetch_ahead`` and the answers it has sent so far."""
 
-    def __init__(self, pid: int, fd: int, planned: list[tuple[str, dict | None]]):
-        self.pid = pid
-        self.pipe = os.fdopen(fd, "rb")
+    def __init__(self, child: forked.Child, planned: list[tuple[str, dict | None]]):
+        self.child = child
         self.order = [_request_key(path, params) for path, params in planned]
         self.next = 0  # index in ``order`` of the next answer on the pipe
         self.received: dict[tuple, tuple[bool, bytes]] = {}
 
     @classmethod
     def start(cls, client: ApiClient, planned: list[tuple[str, dict | None]]) -> _Ahead:
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
-        if pid:
-            os.close(write_fd)
-            return cls(pid, read_fd, planned)
-        try:  # the copy
-            os.close(read_fd)
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        def fetch(pipe) -> None:  # in the copy
             client._ahead = None
             client._http = client._new_http()  # never the parent's connections
-            with os.fdopen(write_fd, "wb") as pipe:
-                for path, params in planned:
-                    before = client.requests
-                    try:
-                        body, ok = client._request(path, params), True
-                    except ApiError as exc:
-                        body, ok = str(exc).encode(), False
-                    pipe.write(_FRAME.pack(ok, client.requests - before, len(body)) + body)
-                    pipe.flush()
-                    if not ok:
-                        break
-        finally:
-            os._exit(0)
+            for path, params in planned:
+                before = client.requests
+                try:
+                    body, ok = client._request(path, params), True
+                except ApiError as exc:
+                    body, ok = str(exc).encode(), False
+                pipe.write(_FRAME.pack(ok, client.requests - before, len(body)) + body)
+                pipe.flush()
+                if not ok:
+                    break
+
+        return cls(forked.Child.streaming(fetch), planned)
 
     def take(self, path: str, params: dict | None, client: ApiClient) -> bytes | None:
         """The copy's answer to this request, waiting for it; None if it was not planned."""
@@ -235,14 +227,14 @@ class _Ahead:
         if key not in self.received and key not in self.order[self.next :]:
             return None
         while key not in self.received:
-            header = self.pipe.read(_FRAME.size)
+            header = self.child.pipe.read(_FRAME.size)
             if len(header) < _FRAME.size:
                 self.order = self.order[: self.next]  # nothing more will come
                 raise ApiError(
                     f"{client.url(path)}: processen som hämtade i förväg avslutades oväntat"
                 )
             ok, requests, length = _FRAME.unpack(header)
-            self.received[self.order[self.next]] = (bool(ok), self.pipe.read(length))
+            self.received[self.order[self.next]] = (bool(ok), self.child.pipe.read(length))
             self.next += 1
             client.requests += requests
         ok, body = self.received.pop(key)
@@ -251,12 +243,7 @@ class _Ahead:
         return body
 
     def stop(self) -> None:
-        try:
-            os.kill(self.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        self.pipe.close()
-        os.waitpid(self.pid, 0)
+        self.child.stop()
 
 
 def _excerpt(response: httpx.Response) -> str:

@@ -16,7 +16,8 @@ import hashlib
 import json
 import re
 import shutil
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,41 +179,49 @@ class Puller:
         """The requests ``_fetch_each`` will make, in its order, where they can be known
         beforehand: each detail request, and each page of a listing of a whole type (a
         listing of what changed since a time has a length nobody knows yet)."""
-        counts = Counter(item["type"] for item in current.values())
         planned: list[tuple[str, dict | None]] = []
         for kind, keys in sorted(by_type.items()):
-            if kind == CASE_TYPE:
-                path, params = "cases/", {}
-            elif len(keys) > DETAIL_LIMIT:
-                path, params = "pages/", {"type": kind, "fields": "*"}
-            else:
+            listing = self._listing(kind, keys, current)
+            if listing is None:
                 planned += [(f"pages/{current[k]['id']}/", None) for k in keys]
-                continue
-            if len(keys) == counts[kind]:
+            elif listing[2]:
+                path, params, _whole = listing
                 planned += [
                     (path, {**params, "limit": PAGE_SIZE, "offset": offset})
                     for offset in range(0, len(keys), PAGE_SIZE)
                 ]
         return planned
 
+    def _listing(self, kind: str, keys: list[str], current: dict) -> tuple[str, dict, bool] | None:
+        """The listing request for ``keys`` of type ``kind``: ``(path, params, whole)``,
+        where ``whole`` says it lists the whole type (else what changed since the oldest of
+        ``keys``). None for a few pages: one detail request each."""
+        if kind == CASE_TYPE:
+            path, params, since_param = "cases/", {}, "changed_since"
+        elif len(keys) > DETAIL_LIMIT:
+            path, params = "pages/", {"type": kind, "fields": "*"}
+            since_param = "published_since"
+        else:
+            return None
+        if len(keys) == sum(1 for item in current.values() if item["type"] == kind):
+            return path, params, True
+        since = min(current[k]["last_changed"] for k in keys)
+        return path, {**params, since_param: since}, False
+
     def _fetch_each(self, by_type: dict, changed: set[str], current: dict) -> dict[str, Entry]:
         entries: dict[str, Entry] = {}
         for kind, keys in sorted(by_type.items()):
-            if kind == CASE_TYPE:
-                for item in self._fetch_list("cases/", keys, current, "changed_since", {}):
-                    entry = case_entry(item)
-                    entries[entry.key] = entry
-                    self.progress(entry.path)
-                continue
-            if len(keys) > DETAIL_LIMIT:
-                items = self._fetch_list(
-                    "pages/", keys, current, "published_since", {"type": kind, "fields": "*"}
-                )
-            else:
+            listing = self._listing(kind, keys, current)
+            if listing is None:
                 items = [self.client.get(f"pages/{current[k]['id']}/") for k in keys]
+            else:
+                items = self._fetch_list(listing[0], listing[1], set(keys))
             for item in items:
-                entry = page_entry(item, self.media.image)
-                self.media.documents_in(entry.body)
+                if kind == CASE_TYPE:
+                    entry = case_entry(item)
+                else:
+                    entry = page_entry(item, self.media.image)
+                    self.media.documents_in(entry.body)
                 entries[entry.key] = entry
                 self.progress(entry.path)
         missing = changed - set(entries)
@@ -223,13 +232,7 @@ class Puller:
             )
         return entries
 
-    def _fetch_list(self, path, keys, current, since_param, params):
-        wanted = set(keys)
-        since = min(current[k]["last_changed"] for k in keys)
-        if len(wanted) < len(
-            [k for k in current if current[k]["type"] == current[keys[0]]["type"]]
-        ):
-            params = {**params, since_param: since}
+    def _fetch_list(self, path: str, params: dict, wanted: set[str]) -> Iterator[dict]:
         for item in self.client.paginate(path, params):
             key = (
                 case_key(item["case_id"])

@@ -18,8 +18,9 @@ One half for each step of a build:
   one Pagefind process per CPU, each over its share of the pages; the script merges them
   like the delta. One Pagefind process uses little more than one core, and its memory
   grows with the pages it holds. The shares are globs on the first or last character of
-  each page's folder name (``**/[ace]*/index.html``), so every process reads the stage
-  itself and nothing is copied or linked for it.
+  each page's folder name (``share_globs``), so every process reads the stage itself and
+  nothing is copied or linked for it. A listing's further pages (``/case/sida/2/``) are
+  left out of every glob (``pages_glob``): they only list other pages.
 
 Only the search page loads the search script, and the script loads Pagefind (its code,
 and the index chunks a query needs) only once the visitor uses the search box.
