@@ -16,6 +16,7 @@ from collections import Counter
 from types import SimpleNamespace
 
 import feedparser
+import lxml.html
 import pytest
 from sitehtml import Document, head, html_pages, text
 
@@ -50,6 +51,29 @@ def parse(site, rel: str):
     parsed = feedparser.parse((site.root / rel).read_bytes())
     assert not parsed.bozo, f"{rel}: {parsed.get('bozo_exception')}"
     return parsed
+
+
+def shown(detail) -> str:
+    """What a feed reader shows of a title or summary: the text of it, read as HTML where
+    the feed says it is HTML (feedparser's ``type``)."""
+    if detail.type == "text/html":
+        return lxml.html.fragment_fromstring(detail.value, create_parent="div").text_content()
+    return detail.value
+
+
+def html_view(parsed) -> str:
+    """A feed reader's HTML page of a feed: each entry's title and summary, HTML inserted
+    as HTML and text escaped, as feedparser's types say."""
+    from html import escape
+
+    def part(detail):
+        return detail.value if detail.type == "text/html" else escape(detail.value)
+
+    entries = "".join(
+        f"<article><h2>{part(e.title_detail)}</h2><div>{part(e.summary_detail)}</div></article>"
+        for e in parsed.entries
+    )
+    return f"<html><body>{entries}</body></html>"
 
 
 def midnight(day) -> dt.datetime:
@@ -302,13 +326,31 @@ def test_text_is_escaped_and_control_characters_dropped():
         parsed = feedparser.parse(files[rel].encode())
         assert not parsed.bozo, parsed.get("bozo_exception")
         entry = parsed.entries[0]
-        assert entry.title == 'Mat & miljö <när> "eleverna" vägde svinnet'
-        assert entry.summary == "Ett & två < tre"
+        assert shown(entry.title_detail) == 'Mat & miljö <när> "eleverna" vägde svinnet'
+        assert shown(entry.summary_detail) == "Ett & två < tre"
         assert entry.link == "https://innovation.sundsvall.se/nyhetsbrev/2020-10/"
         assert as_utc(entry.published_parsed) == midnight("2020-10-20")
     assert "<pubDate>Tue, 20 Oct 2020 00:00:00 +0200</pubDate>" in files["nyhetsbrev/rss.xml"]
     assert "<published>2020-10-20T00:00:00+02:00</published>" in files["nyhetsbrev/atom.xml"]
     assert "<updated>2020-10-21T09:30:00+02:00</updated>" in files["nyhetsbrev/atom.xml"]
+
+
+@pytest.mark.parametrize("rel", ["nyhetsbrev/rss.xml", "nyhetsbrev/atom.xml"])
+def test_markup_typed_as_text_stays_text_in_a_feed_reader(rel):
+    """An editor who types ``<script>`` in a title or summary gets those characters shown,
+    never run: not by feedparser, not in an HTML page of the feed."""
+    typed = '<script>alert("x")</script><img src=x onerror="alert(1)"> & mer'
+    card = {"title": typed, "path": "/nyhetsbrev/2020-10/", "summary": typed, "date": "2020-10-20"}
+    files = feeds.render_all(_items(card), feeds.site_settings("https://innovation.sundsvall.se"))
+    parsed = feedparser.parse(files[rel].encode())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    entry = parsed.entries[0]
+    assert shown(entry.title_detail) == typed
+    assert shown(entry.summary_detail) == typed
+    page = lxml.html.document_fromstring(html_view(parsed))
+    assert page.xpath("//script | //img | //*[@onerror]") == []
+    assert page.xpath("string(//article/h2)") == typed
+    assert page.xpath("string(//article/div)") == typed
 
 
 def test_empty_feeds_are_still_valid():

@@ -2,7 +2,8 @@
 
 The API has already resolved every reference (rich text links are public paths, images
 are renditions, pages are ``{title, path}``). Images are handed to ``media`` so their files
-are downloaded once and referenced by a site path.
+are downloaded once and referenced by a site path. Every HTML value and URL from the API
+goes through ``sanitize``; text is escaped.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 from urllib.parse import urlsplit
+
+from . import sanitize
 
 ImageFn = Callable[[dict | None, str], dict | None]
 
@@ -46,10 +49,11 @@ def _paragraphs(text: str) -> str:
 
 
 def _links(items: list[dict], heading: str) -> str:
-    items = [i for i in items or [] if i and i.get("path")]
+    items = [(sanitize.url(i.get("path")), i.get("title", "")) for i in items or [] if i]
+    items = [(href, title) for href, title in items if href]
     if not items:
         return ""
-    lis = "".join(f'<li><a href="{escape(i["path"])}">{escape(i["title"])}</a></li>' for i in items)
+    lis = "".join(f'<li><a href="{escape(href)}">{escape(title)}</a></li>' for href, title in items)
     return f'<p class="links-heading">{escape(heading)}</p><ul class="links">{lis}</ul>'
 
 
@@ -67,7 +71,7 @@ def render_blocks(stream: list[dict] | None, image: ImageFn) -> str:
 
 
 def _rich_text(value, image):
-    return f'<div class="rich-text">{value or ""}</div>'
+    return f'<div class="rich-text">{sanitize.html(value)}</div>'
 
 
 def _image(value, image):
@@ -85,7 +89,9 @@ def _quote(value, image):
 
 
 def _call_to_action(value, image):
-    href = value.get("href") or (value.get("page") or {}).get("path") or value.get("url")
+    href = sanitize.url(
+        value.get("href") or (value.get("page") or {}).get("path") or value.get("url")
+    )
     link = (
         (
             f'<p><a class="button" href="{escape(href)}">{escape(value.get("link_label", ""))}'
@@ -103,13 +109,13 @@ def _call_to_action(value, image):
 def _fact_box(value, image):
     return (
         f'<aside class="fact-box"><h2>{escape(value.get("heading", ""))}</h2>'
-        f"{value.get('text') or ''}</aside>"
+        f"{sanitize.html(value.get('text'))}</aside>"
     )
 
 
 def _embed(value, image):
     # No third-party content is loaded on the site: an embed becomes a plain link.
-    url = value.get("url") if isinstance(value, dict) else value
+    url = sanitize.url(value.get("url") if isinstance(value, dict) else value)
     if not url:
         return ""
     host = urlsplit(url).hostname or url
@@ -119,7 +125,7 @@ def _embed(value, image):
 def _section(value, image):
     parts = [
         f"<h2>{escape(value.get('heading', ''))}</h2>",
-        value.get("text") or "",
+        sanitize.html(value.get("text")),
         _figure(image(value.get("image"), "body"), (value.get("image") or {}).get("caption") or ""),
         _links(value.get("cases"), "Case som nämns"),
         _links(value.get("pages"), "Läs mer"),

@@ -144,6 +144,13 @@ def _text(value) -> str:
     return escape(_NOT_XML.sub("", str(value or "")))
 
 
+def _html_text(value) -> str:
+    """Plain text for an RSS element that feed readers take as HTML (``<title>``,
+    ``<description>``): escaped as HTML, then as XML, so a reader shows the text as it was
+    typed and never runs markup an editor wrote as text (Atom says ``type="text"``)."""
+    return _text(escape(str(value or "")))
+
+
 def _attr(value) -> str:
     return quoteattr(_NOT_XML.sub("", str(value or "")))
 
@@ -215,9 +222,9 @@ def rss(feed: Feed, listed: list[Entry], home: str, site: Site, updated: dt.date
         '<?xml version="1.0" encoding="utf-8"?>',
         '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
         "<channel>",
-        f"  <title>{_text(feed.title)}</title>",
+        f"  <title>{_html_text(feed.title)}</title>",
         f"  <link>{_text(home)}</link>",
-        f"  <description>{_text(feed.description)}</description>",
+        f"  <description>{_html_text(feed.description)}</description>",
         "  <language>sv</language>",
         f"  <copyright>{_text(site.organisation)}</copyright>",
         f"  <lastBuildDate>{rfc822(updated)}</lastBuildDate>",
@@ -228,14 +235,14 @@ def rss(feed: Feed, listed: list[Entry], home: str, site: Site, updated: dt.date
     for entry in listed:
         lines += [
             "  <item>",
-            f"    <title>{_text(entry.title)}</title>",
+            f"    <title>{_html_text(entry.title)}</title>",
             f"    <link>{_text(entry.url)}</link>",
             f'    <guid isPermaLink="false">{_text(entry.id)}</guid>',
             f"    <pubDate>{rfc822(entry.published)}</pubDate>",
             f"    <category>{_text(feed.category)}</category>",
         ]
         if entry.summary:
-            lines.append(f"    <description>{_text(entry.summary)}</description>")
+            lines.append(f"    <description>{_html_text(entry.summary)}</description>")
         lines.append("  </item>")
     lines += ["</channel>", "</rss>", ""]
     return "\n".join(lines)

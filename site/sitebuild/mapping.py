@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import sanitize
 from .blocks import render_blocks
 
 ImageFn = object  # (api_image | None, purpose) -> image shape | None
@@ -70,7 +71,7 @@ def _body(item: dict, image) -> str:
 
 def home(item, image):
     meta = _common(item, "home.html", image)
-    meta.update(intro=item.get("intro", ""), contact_html=item.get("contact_text", ""))
+    meta.update(intro=item.get("intro", ""), contact_html=sanitize.html(item.get("contact_text")))
     return meta, _body(item, image), {}
 
 
@@ -218,7 +219,7 @@ def _case_ref(case: dict | None) -> dict | None:
         return None
     return {
         "title": case["title"],
-        "path": case["path"],
+        "path": sanitize.url(case["path"]),
         "case_id": case["case_id"],
         "phase_label": _label(case.get("phase")),
     }
@@ -227,7 +228,7 @@ def _case_ref(case: dict | None) -> dict | None:
 def _case_card(case: dict) -> dict:
     return {
         "title": case["title"],
-        "path": case["path"],
+        "path": sanitize.url(case["path"]),
         "summary": case.get("summary", ""),
         "date": "",
         "image": None,
@@ -281,7 +282,7 @@ def case_entry(item: dict) -> Entry:
             {
                 "title": r["title"],
                 "organisation": (r.get("organisation") or {}).get("name", ""),
-                "url": r.get("url", ""),
+                "url": sanitize.url(r.get("url")),
             }
             for r in item.get("research_projects", [])
         ],

@@ -24,6 +24,8 @@ def content_file(path: str) -> PurePosixPath:
     Every page is an ``index.md`` in its own folder, so a page can gain children without
     moving, and MkDocs publishes it at exactly the CMS's path.
     """
+    if not path.startswith("/") or path.startswith("//"):
+        raise ValueError(f"Otillåten sökväg (ska börja med ett snedstreck): {path!r}")
     parts = [p for p in path.strip("/").split("/") if p]
     for part in parts:
         if part in (".", "..") or part.startswith("."):
