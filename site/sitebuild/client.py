@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from . import forked
+from . import forked, limits
 
 DEFAULT_TIMEOUT = 30.0
 RETRIES = 4
@@ -26,6 +26,10 @@ PAGE_SIZE = 500  # items per listing request
 
 class ApiError(RuntimeError):
     """The API could not give us what we asked for. The message names the URL."""
+
+
+class _RequestTimeLimit(limits.TimeLimitExceeded):
+    """One request's time limit ran out (reported as an ``ApiError``)."""
 
 
 def local_transport() -> httpx.WSGITransport:
@@ -45,6 +49,8 @@ class ApiClient:
         timeout: float = DEFAULT_TIMEOUT,
         retries: int = RETRIES,
         backoff: float = BACKOFF,
+        time_limit: float | None = None,
+        size_limit: int | None = None,
     ):
         if api:
             base = api.rstrip("/")
@@ -56,6 +62,9 @@ class ApiClient:
         self.base = base
         self.retries = retries
         self.backoff = backoff
+        #: Seconds one response may take in all, and the most bytes it may have (limits.py).
+        self.time_limit = time_limit or limits.request_time_limit()
+        self.size_limit = size_limit or limits.response_size_limit()
         self.requests = 0
         self.local = not api
         self._transport = transport
@@ -105,7 +114,10 @@ class ApiClient:
             last = attempt == self.retries
             try:
                 self.requests += 1
-                response = self._http.get(url, params=params)
+                with limits.time_limit(self.time_limit, self._too_slow(url), _RequestTimeLimit):
+                    status, body, shown_url = self._read(url, params)
+            except _RequestTimeLimit as exc:
+                raise ApiError(str(exc)) from None
             except (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError) as exc:
                 if last:
                     raise ApiError(
@@ -118,15 +130,45 @@ class ApiClient:
             except httpx.HTTPError as exc:
                 raise ApiError(f"{url}: {exc}") from exc
             else:
-                if response.status_code < 400:
-                    return response.content
-                if response.status_code < 500 or last:
-                    raise ApiError(
-                        f"{response.request.url}: HTTP {response.status_code} "
-                        f"{_excerpt(response)}".rstrip()
-                    )
+                if status < 400:
+                    return body
+                if status < 500 or last:
+                    raise ApiError(f"{shown_url}: HTTP {status} {_excerpt(body)}".rstrip())
             time.sleep(self.backoff * (2**attempt))
         raise AssertionError("unreachable")
+
+    def _read(self, url: str, params: dict | None) -> tuple[int, bytes, str]:
+        """``(status, body, final URL)`` of one GET, read in chunks: refused as soon as it
+        is larger than ``size_limit`` and, between chunks, once ``time_limit`` has passed
+        (``limits.time_limit`` also interrupts a read that never returns)."""
+        started = time.monotonic()
+        with self._http.stream("GET", url, params=params) as response:
+            shown = str(response.request.url)
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > self.size_limit:
+                raise ApiError(self._too_big(shown, int(declared)))
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > self.size_limit:
+                    raise ApiError(self._too_big(shown))
+                if time.monotonic() - started > self.time_limit:
+                    raise ApiError(self._too_slow(shown))
+            return response.status_code, bytes(body), shown
+
+    def _too_slow(self, url: str) -> str:
+        return (
+            f"{url}: inget fullständigt svar inom {self.time_limit:g} sekunder "
+            "(HUB_REQUEST_TIME_LIMIT)"
+        )
+
+    def _too_big(self, url: str, size: int | None = None) -> str:
+        limit_mb = self.size_limit / 2**20
+        what = f"{size / 2**20:.1f} MB" if size is not None else f"mer än {limit_mb:g} MB"
+        return (
+            f"{url}: svaret är för stort ({what}; gränsen är {limit_mb:g} MB, "
+            "HUB_RESPONSE_SIZE_LIMIT_MB)"
+        )
 
     def get(self, path: str, params: dict | None = None) -> Any:
         url = self.url(path)
@@ -246,9 +288,6 @@ class _Ahead:
         self.child.stop()
 
 
-def _excerpt(response: httpx.Response) -> str:
-    try:
-        text = response.text.strip().replace("\n", " ")
-    except Exception:  # noqa: BLE001 - undecodable body: say nothing about it
-        return ""
+def _excerpt(body: bytes) -> str:
+    text = body[:400].decode("utf-8", errors="replace").strip().replace("\n", " ")
     return f"– {text[:200]}" if text else ""
