@@ -394,9 +394,12 @@ def _standard_with_body(title, slug, html):
 
 def _outside(site: Site) -> dict:
     """Everything beside the live output: the builds kept, the build record."""
-    # Not the old builds being removed in the background (publish._prune).
+    # Not the old builds being removed in the background (publish._prune), nor the lock
+    # file, which says who held it last.
     return {
-        p.name: p.stat().st_mtime_ns for p in site.out.parent.iterdir() if ".trash-" not in p.name
+        p.name: p.stat().st_mtime_ns
+        for p in site.out.parent.iterdir()
+        if ".trash-" not in p.name and not p.name.endswith(".lock")
     }
 
 

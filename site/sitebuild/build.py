@@ -3,6 +3,12 @@
 With nothing changed since the last build nothing is fetched or rendered; with one page
 changed only it and what shows it are re-rendered (see ``pull`` and ``derived``). A change
 to the theme or to mkdocs.yml makes the next build a full one.
+
+Safe to run unattended: one build at a time (``lock``), within time and size limits
+(``limits``), and nothing pulled is ever lost. The record beside the output
+(``.build.json``) says which pull (``PullResult.content_id``) the live site shows, and is
+written only after the publish: a build killed after its pull leaves a record that does not
+match content/, and the next build renders and publishes what that pull brought.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import publish, search
+from . import limits, lock, publish, search
 from .client import ApiClient
 from .pull import PullResult, pull
 from .render import MKDOCS_YML, RenderResult, render
@@ -61,6 +67,12 @@ def _record_path(out: Path) -> Path:
     return out.absolute().parent / f".{out.name}.json"
 
 
+def _write_record(path: Path, record: dict) -> None:
+    tmp = path.with_name(f"{path.name}.tmp")
+    tmp.write_text(json.dumps(record), encoding="utf-8")
+    tmp.replace(path)
+
+
 def build(
     api: str | None = None,
     *,
@@ -70,14 +82,36 @@ def build(
     site_url: str | None = None,
     reporter=None,
     client: ApiClient | None = None,
+    allow_mass_delete: bool = False,
+    wait: float = 0,
 ) -> BuildSummary:
+    """Pull and publish; ``wait``: seconds to wait for a build that is running already
+    (``lock.BuildBusy`` after that)."""
     reporter = reporter or Reporter(stream=sys.stderr)
+    seconds = limits.build_time_limit()
+    with (
+        lock.holding(content, out, wait=wait),
+        limits.time_limit(
+            seconds, f"Bygget tog längre än {seconds:g} sekunder (HUB_BUILD_TIME_LIMIT)."
+        ),
+    ):
+        return _build(api, out, content, full, site_url, reporter, client, allow_mass_delete)
+
+
+def _build(api, out, content, full, site_url, reporter, client, allow_mass_delete):
     started = time.monotonic()
     own_client = client is None
     client = client or ApiClient(api)
     try:
         reporter.phase("Hämtar från CMS:et")
-        pulled = pull(client, content, full=full, progress=reporter.tick, site_url=site_url)
+        pulled = pull(
+            client,
+            content,
+            full=full,
+            progress=reporter.tick,
+            site_url=site_url,
+            allow_mass_delete=allow_mass_delete,
+        )
     finally:
         if own_client:
             client.close()
@@ -90,7 +124,8 @@ def build(
         record = {}
     live = publish.live_dir(out)
     same_shape = record.get("signature") == sig and live is not None
-    if same_shape and not pulled.changed and not full:
+    published = pulled.content_id is not None and record.get("content_id") == pulled.content_id
+    if same_shape and published and not full:
         return BuildSummary(pulled, 0, 0, time.monotonic() - started, skipped=True)
 
     incremental = same_shape and not full
@@ -98,13 +133,17 @@ def build(
     result: RenderResult
     with (
         publish.staged(out, incremental=incremental) as stage,
-        search.indexing(stage, full=not incremental, reporter=reporter) as index,
+        search.indexing(
+            stage, record.get("search"), full=not incremental, reporter=reporter
+        ) as index,
     ):
         result = render(
             content, stage, dirty=incremental, site_url=site_url, on_rendered=reporter.tick
         )
         index.update(result.rendered, result.removed, result.pages)  # before the swap
-    record_file.write_text(json.dumps({"signature": sig}))
+    _write_record(
+        record_file, {"signature": sig, "content_id": pulled.content_id, "search": index.state}
+    )
     return BuildSummary(
         pulled, len(result.rendered), len(result.removed), time.monotonic() - started, skipped=False
     )

@@ -6,6 +6,7 @@ Examples::
     hub demo --no-serve   # the same, then exit
     hub build             # pull from the local CMS and build site/build/
     hub build --api https://cms.example.org --out /srv/hub
+    hub build --wait 600  # wait up to ten minutes if another build is running
     hub pull              # only update content/
     hub serve             # serve site/build/ at http://127.0.0.1:8001/
     hub cms createsuperuser
@@ -16,6 +17,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+#: Exit code of ``hub build`` and ``hub pull`` when another build holds the lock (the
+#: sysexits code "try again later"); 1 is a build that failed, 0 one that published.
+EXIT_BUSY = 75
 
 
 def _manage(*args: str) -> int:
@@ -80,14 +85,27 @@ def cmd_pull(args: argparse.Namespace) -> int:
     """Pull published content from the CMS into content/."""
     from .build import CONTENT, Reporter
     from .client import ApiClient, ApiError
+    from .limits import TimeLimitExceeded
+    from .lock import BuildBusy, holding
     from .pull import pull
 
     reporter = Reporter(quiet=args.quiet)
+    content = args.content or CONTENT
     try:
-        with ApiClient(args.api) as client:
+        with holding(content, wait=args.wait), ApiClient(args.api) as client:
             reporter.phase("Hämtar från CMS:et")
-            result = pull(client, args.content or CONTENT, full=args.full, progress=reporter.tick)
-    except (ApiError, ValueError) as exc:
+            result = pull(
+                client,
+                content,
+                full=args.full,
+                progress=reporter.tick,
+                allow_mass_delete=args.allow_mass_delete,
+            )
+    except BuildBusy as exc:
+        reporter.done("")
+        print(f"hub pull: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except (ApiError, ValueError, OSError, TimeLimitExceeded) as exc:
         reporter.done("")
         print(f"hub pull: {exc}", file=sys.stderr)
         return 1
@@ -102,7 +120,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Pull, then build the static site atomically into site/build/ (or --out)."""
     from .build import CONTENT, OUT, Reporter, build
     from .client import ApiError
+    from .limits import TimeLimitExceeded
+    from .lock import BuildBusy
     from .render import BuildFailed
+    from .search import SearchIndexFailed
 
     reporter = Reporter(quiet=args.quiet)
     try:
@@ -113,10 +134,16 @@ def cmd_build(args: argparse.Namespace) -> int:
             full=args.full,
             site_url=args.site_url,
             reporter=reporter,
+            allow_mass_delete=args.allow_mass_delete,
+            wait=args.wait,
         )
-    except (ApiError, BuildFailed, ValueError) as exc:
+    except BuildBusy as exc:
         reporter.done("")
-        print(f"hub build: {exc}\nDen publicerade webbplatsen är oförändrad.", file=sys.stderr)
+        print(f"hub build: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except (ApiError, BuildFailed, SearchIndexFailed, ValueError, OSError, TimeLimitExceeded) as e:
+        reporter.done("")
+        print(f"hub build: {e}\nDen publicerade webbplatsen är oförändrad.", file=sys.stderr)
         return 1
     reporter.done(summary.line())
     return 0
@@ -135,6 +162,18 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--content", type=Path, help="mapp för Markdown (standard: content/)")
     p.add_argument("--full", action="store_true", help="hämta och bygg allt på nytt")
     p.add_argument("--quiet", "-q", action="store_true", help="skriv bara ut fel")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=0,
+        metavar="SEKUNDER",
+        help="vänta så här länge om ett annat bygge pågår (standard: avbryt direkt)",
+    )
+    p.add_argument(
+        "--allow-mass-delete",
+        action="store_true",
+        help="publicera även om manifestet tar bort mer än hälften av webbplatsen",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

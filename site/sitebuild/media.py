@@ -1,16 +1,25 @@
-"""Images and documents from the CMS, downloaded once into content/ and referenced by path."""
+"""Images and documents from the CMS, downloaded once into content/ and referenced by path.
+
+Each file is kept while a page in content/ uses it: the store notes which files each item
+uses (``take_used``), the pull keeps that list in its state, and ``remove_unused`` removes
+the others, so an image or document of a page that was unpublished leaves the site with
+it.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from .client import ApiClient
 from .frontmatter import write_if_changed
 
 _DOC_LINK = re.compile(r'href="(/documents/\d+/[^"?#]+)"')
+#: The folders of content/ the store writes into (site paths /media/…, /documents/…).
+FOLDERS = ("media", "documents")
 
 #: Which renditions make up an image, by where it is shown: (src, [srcset candidates]).
 RENDITIONS = {
@@ -47,11 +56,18 @@ class MediaStore:
         self.dir = content_dir
         self.downloaded = 0
         self._seen: dict[str, str] = {}
+        self._used: set[str] = set()
+
+    def take_used(self) -> list[str]:
+        """The site paths of the files used since the last call (by one item)."""
+        used, self._used = sorted(self._used), set()
+        return used
 
     def _fetch(self, url: str, rel: PurePosixPath) -> str:
-        site_path = "/" + rel.as_posix()
+        site_path = self._seen.get(url) or "/" + rel.as_posix()
+        self._used.add(site_path)
         if url in self._seen:
-            return self._seen[url]
+            return site_path
         target = self.dir / rel
         if not target.exists():
             write_if_changed(target, self.client.get_bytes(self.client.origin_url(url)))
@@ -76,3 +92,21 @@ class MediaStore:
             if any(p in ("", ".", "..") for p in parts):
                 continue
             self._fetch(href, PurePosixPath(*parts))
+
+
+def remove_unused(content: Path, used: set[str]) -> list[str]:
+    """Remove the files under content/'s media folders whose site path is not in ``used``
+    (and the folders that leaves empty); their paths in content/, removed."""
+    removed = []
+    for name in FOLDERS:
+        root = Path(content) / name
+        for folder, _dirs, files in os.walk(root, topdown=False):
+            for file in files:
+                path = Path(folder, file)
+                rel = path.relative_to(content).as_posix()
+                if "/" + rel not in used:
+                    path.unlink()
+                    removed.append(rel)
+            if folder != os.fspath(root) and not os.listdir(folder):
+                os.rmdir(folder)
+    return sorted(removed)

@@ -5,6 +5,12 @@ directory beside it. A new build is made in another directory and the link is sw
 one ``rename``. A failed build removes its own directory and leaves the live output exactly
 as it was.
 
+A build is made in a *partial* directory (``.build.partial-…``) and gets its final name
+(``.build-<UTC time>-…``, which sorts by age) only once it is complete, just before the
+swap. So a build that was killed half-way leaves a partial directory, never one that looks
+like a build: it never becomes the rollback copy, and the next build (which holds the lock,
+``lock.py``, so no other build is running) removes it.
+
 For an incremental build the new directory starts as a tree of **hard links** to the live
 one's files (file times come along, which MkDocs' dirty build compares). Copying a whole
 10 000-page site costs seconds more than rendering one page; linking it costs a fraction.
@@ -42,6 +48,12 @@ def _builds(out: Path) -> list[Path]:
     return sorted(out.parent.glob(f".{out.name}-*"), key=lambda p: p.name)
 
 
+def partial_prefix(out: Path) -> str:
+    """The name prefix of everything a build makes beside ``out`` before it is complete:
+    its stage and any scratch folder of its own (``search.py``)."""
+    return f".{Path(out).name}.partial-"
+
+
 @contextmanager
 def staged(out: Path, *, incremental: bool) -> Iterator[Path]:
     """Yield a fresh directory to build into; on success make it the live output.
@@ -51,8 +63,11 @@ def staged(out: Path, *, incremental: bool) -> Iterator[Path]:
     """
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_partial(out)  # left by a build that was killed: none is running now (the lock)
     current = live_dir(out)
-    stage = _new_build_dir(out)
+    name = _new_build_name(out)
+    stage = out.parent / f"{partial_prefix(out)}{name}"
+    stage.mkdir()
     try:
         if incremental and current is not None:
             link_tree(current, stage)
@@ -60,23 +75,27 @@ def staged(out: Path, *, incremental: bool) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    _swap(out, stage)
+    complete = out.parent / f".{out.name}-{name}"
+    stage.rename(complete)
+    _swap(out, complete)
     _prune(out)
 
 
-def _new_build_dir(out: Path) -> Path:
-    """A new directory beside ``out``; names sort by age. Never an existing one (two builds
-    can start within one second): the clean-up after a failure removes this directory, and
-    it must not be the live output."""
+def _new_build_name(out: Path) -> str:
+    """A new build's name: the time in UTC (one clock for every command, so names sort by
+    age), nanoseconds and the process, never that of an existing build."""
     while True:
         now = time.time_ns()
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now // 10**9))
-        path = out.parent / f".{out.name}-{stamp}-{now % 10**9:09d}-{os.getpid()}"
-        try:
-            path.mkdir()
-        except FileExistsError:
-            continue
-        return path
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(now // 10**9))
+        name = f"{stamp}-{now % 10**9:09d}-{os.getpid()}"
+        if not (out.parent / f".{out.name}-{name}").exists():
+            return name
+
+
+def _remove_partial(out: Path) -> None:
+    leftovers = list(out.parent.glob(f"{partial_prefix(out)}*"))
+    if leftovers:
+        _remove_aside(out, leftovers)
 
 
 def link_tree(src: Path, dst: Path) -> None:
@@ -122,8 +141,14 @@ def _prune(out: Path) -> None:
     machine stopped meanwhile) the next build's prune removes."""
     live = live_dir(out)
     old = [p for p in _builds(out) if p != live and not p.name.endswith(".link")]
+    _remove_aside(out, old[: max(0, len(old) - KEEP_PREVIOUS)])
+
+
+def _remove_aside(out: Path, paths: list[Path]) -> None:
+    """Rename ``paths`` out of the way and remove them (with any earlier leftovers) in a
+    process of their own."""
     trash = sorted(out.parent.glob(f".{out.name}.trash-*"))
-    for path in old[: max(0, len(old) - KEEP_PREVIOUS)]:
+    for path in paths:
         target = out.parent / f".{out.name}.trash-{path.name}"
         path.rename(target)
         trash.append(target)

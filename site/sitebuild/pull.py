@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 import shutil
+import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,10 +28,10 @@ from . import derived, feeds, forked
 from .client import PAGE_SIZE, ApiClient, ApiError
 from .frontmatter import dumps, loads, write_if_changed
 from .mapping import Entry, case_entry, case_key, page_entry, page_key
-from .media import MediaStore
+from .media import MediaStore, remove_unused
 from .paths import content_file
 
-STATE_VERSION = 3  # 3: links include those in the front matter
+STATE_VERSION = 4  # 4: the media each item uses
 DATA_DIR = ".data"
 #: Above this many changed pages of one type, one listing request beats one per page.
 DETAIL_LIMIT = 20
@@ -48,6 +49,10 @@ class PullResult:
     media: int = 0
     requests: int = 0
     full: bool = False
+    #: Names what content/ holds after this pull: a new one whenever the pull changed its
+    #: state. The build publishes it and records it (build.py), so a build that was killed
+    #: after its pull is followed by one that publishes what it pulled.
+    content_id: str | None = None
 
     @property
     def changed(self) -> bool:
@@ -55,14 +60,23 @@ class PullResult:
 
 
 class Puller:
-    def __init__(self, client: ApiClient, content: Path, progress=None, site_url=None):
+    def __init__(
+        self,
+        client: ApiClient,
+        content: Path,
+        progress=None,
+        site_url=None,
+        allow_mass_delete: bool = False,
+    ):
         self.client = client
+        self.allow_mass_delete = allow_mass_delete
         self.site_url = site_url  # for the feeds' absolute links; None: site/mkdocs.yml
         self.content = Path(content)
         self.data_dir = self.content / DATA_DIR
         self.media = MediaStore(client, self.content)
         self.progress = progress or (lambda *a, **k: None)
         self.result = PullResult()
+        self._media_of: dict[str, list[str]] = {}  # key → files of media/ it uses
 
     # State ---------------------------------------------------------------------------------
 
@@ -90,13 +104,10 @@ class Puller:
         old: dict[str, dict] = state.get("items", {})
         self.result.full = not old
 
-        manifest = self.client.get("manifest/")
-        current: dict[str, dict] = {}
-        for item in manifest.get("items", []):
-            key = page_key(item["id"]) if item["kind"] == "page" else case_key(item["id"])
-            current[key] = item
-
+        self.result.content_id = state.get("content_id")
+        current = self._manifest()
         removed = [k for k in old if k not in current]
+        self._check_plausible(current, old, removed)
         moved = [k for k in current if k in old and old[k]["path"] != current[k]["path"]]
         changed = {
             k
@@ -123,6 +134,7 @@ class Puller:
             # Nothing that any page shows has changed: nothing to fetch, derive or write.
             self.result.requests = self.client.requests
             return self.result
+        self.result.content_id = uuid.uuid4().hex
 
         fetched = self._fetch(changed, current, old)
         self.result.fetched = len(fetched)
@@ -138,6 +150,7 @@ class Puller:
                 "last_changed": current[entry.key]["last_changed"],
                 "card": entry.card,
                 "links": _links(entry),
+                "media": self._media_of.get(entry.key, []),
                 "derived": None,
             }
 
@@ -148,11 +161,14 @@ class Puller:
         feeds.update(self.content, items, self.result, self.site_url)
         self._write_entries(fetched, items, generated)
         self._write_generated(generated.pages, state.get("generated", []))
+        used = {path for info in items.values() for path in info["media"]}
+        self.result.removed += remove_unused(self.content, used)
         self._write_data("sitemap", self._sitemap(items, current, generated))
 
         self._save_state(
             {
                 "version": STATE_VERSION,
+                "content_id": self.result.content_id,
                 "items": items,
                 "generated": sorted(generated.pages),
                 "taxonomies": taxonomy_digest,
@@ -162,6 +178,45 @@ class Puller:
         self.result.media = self.media.downloaded
         self.result.requests = self.client.requests
         return self.result
+
+    def _manifest(self) -> dict[str, dict]:
+        """The manifest's items by state key; an answer without a list of items is refused
+        (it would otherwise read as "everything was deleted")."""
+        url = self.client.url("manifest/")
+        manifest = self.client.get("manifest/")
+        items = manifest.get("items") if isinstance(manifest, dict) else None
+        if not isinstance(items, list):
+            raise ApiError(f"{url}: manifestet saknar listan 'items' och kan inte användas")
+        current: dict[str, dict] = {}
+        for n, item in enumerate(items, start=1):
+            try:
+                key = page_key(item["id"]) if item["kind"] == "page" else case_key(item["id"])
+                item["path"], item["type"]  # noqa: B018 - every item needs both
+            except (KeyError, TypeError):
+                raise ApiError(
+                    f"{url}: post {n} i manifestet saknar kind, id, type eller path"
+                ) from None
+            current[key] = item
+        return current
+
+    def _check_plausible(self, current: dict, old: dict, removed: list[str]) -> None:
+        """Refuse a manifest that would empty the site or remove more than half of it,
+        unless the operator said so (``--allow-mass-delete``): far more likely a CMS that
+        answers wrongly than a communicator who retracted half the hub at once."""
+        if self.allow_mass_delete:
+            return
+        url = self.client.url("manifest/")
+        if not current:
+            raise ApiError(
+                f"{url}: manifestet listar inga sidor alls, så allt på webbplatsen skulle "
+                "tas bort. Inget har ändrats. Om det är meningen: kör med --allow-mass-delete."
+            )
+        if old and 2 * len(removed) > len(old):
+            raise ApiError(
+                f"{url}: manifestet skulle ta bort {len(removed)} av {len(old)} sidor och case "
+                "(mer än hälften). Inget har ändrats. Om det är meningen: kör med "
+                "--allow-mass-delete."
+            )
 
     # Fetching ------------------------------------------------------------------------------
 
@@ -222,6 +277,7 @@ class Puller:
                 else:
                     entry = page_entry(item, self.media.image)
                     self.media.documents_in(entry.body)
+                    self._media_of[entry.key] = self.media.take_used()
                 entries[entry.key] = entry
                 self.progress(entry.path)
         missing = changed - set(entries)
@@ -364,10 +420,17 @@ def _digest(data) -> str:
 
 
 def pull(
-    client: ApiClient, content: Path, *, full: bool = False, progress=None, site_url=None
+    client: ApiClient,
+    content: Path,
+    *,
+    full: bool = False,
+    progress=None,
+    site_url=None,
+    allow_mass_delete: bool = False,
 ) -> PullResult:
     """Pull into ``content``. A failure leaves content/ possibly half-updated, but the next
     pull repairs it (state is saved last) and the live site is untouched."""
     if full and content.exists():
         shutil.rmtree(content)
-    return Puller(client, content, progress, site_url).run(full=full)
+    puller = Puller(client, content, progress, site_url, allow_mass_delete)
+    return puller.run(full=full)
