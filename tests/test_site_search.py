@@ -34,8 +34,10 @@ from sitebuild.build import Reporter, build
 STORY = "/goda-exempel/demenssjukdom-stod-som-kommer-i-tid/"
 CASE = "/case/tidigare-upptackt-av-demenssjukdom/"
 EDITED = "/kontakta-oss/"
-OLD_WORD = "hjortronsylten"  # in the edited page's title at the first build only
-NEW_TITLE = "Kontakta oss om blåbärssoppan"  # after the edit
+OLD_WORD = "hjortronsylten"  # in the edited page's title from the first build on
+NEW_TITLE = "Kontakta oss om hjortronsylten och blåbärssoppan"  # the last build adds a word
+RETRACTED = "/behandling-av-personuppgifter/"
+RETRACTED_WORD = "rabarberkrämen"  # in that page's title at the first build only
 #: The first build makes its main index in two parts, as a big site's is, so the browser
 #: tests search an index merged from parts and a delta.
 PARTS = ["main", "main-2"]
@@ -49,7 +51,9 @@ class Site:
     out: Path
     content: Path
     first_state: dict  # pagefind/search.json after the full build
-    first_index: dict  # pagefind/index-state.json after the full build
+    first_index: dict  # the index state (the build record's) after the full build
+    retracted_word_was_indexed: bool  # RETRACTED_WORD was in the full build's index files
+    last_index: dict  # … after the last build
 
     def file(self, path: str) -> Path:
         return self.out.joinpath(*[p for p in path.split("/") if p], "index.html")
@@ -111,17 +115,46 @@ def site(tmp_path_factory, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic(), _in_process_requests():
         call_command("load_demo", quiet=True)
         _retitle(EDITED, f"Kontakta oss om {OLD_WORD}")
+        _retitle(RETRACTED, f"Behandling av personuppgifter och {RETRACTED_WORD}")
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(search, "PARTS_MIN_PAGES", 0)
             patch.setenv("HUB_RENDER_WORKERS", str(len(PARTS)))
             build(out=out, content=content, reporter=Reporter(quiet=True))
         first_state = json.loads((out / search.BUNDLE / search.PUBLIC_STATE).read_text())
-        first_index = json.loads((out / search.BUNDLE / search.STATE).read_text())
+        first_index = index_state(out)
+        indexed = any(RETRACTED_WORD.encode() in data for data in decompressed(out).values())
+        # An ordinary build after a word was edited out: its part of the index is made anew.
+        _retitle(RETRACTED, "Behandling av personuppgifter")
+        build(out=out, content=content, reporter=Reporter(quiet=True))
+        # Then one after an edit that only adds a word: the old entry stays behind the delta.
         _retitle(EDITED, NEW_TITLE)
         build(out=out, content=content, reporter=Reporter(quiet=True))
         transaction.set_rollback(True)
-    yield Site(out, content, first_state, first_index)
+    yield Site(out, content, first_state, first_index, indexed, index_state(out))
     shutil.rmtree(root, ignore_errors=True)
+
+
+def index_state(out: Path) -> dict:
+    """The index state the build record beside the site keeps."""
+    return json.loads((out.parent / f".{out.name}.json").read_text())["search"]
+
+
+def main_pages(index: dict) -> dict[str, str]:
+    """URL → Pagefind id of every page in the main index, whichever part holds it."""
+    return {url: pid for part in index["parts"].values() for url, pid in part["pages"].items()}
+
+
+def decompressed(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by relative path, gzip-compressed ones (the index's
+    chunks and fragments) decompressed."""
+    files = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            files[path.relative_to(folder).as_posix()] = (
+                gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+            )
+    return files
 
 
 def fragment(site: Site, bundle: str, page_id: str) -> dict:
@@ -149,10 +182,12 @@ def test_the_full_build_indexes_every_content_page_in_swedish(site):
         "delta": None,
         "superseded": [],
     }
-    indexed = set(site.first_index["main"])
+    indexed = set(main_pages(site.first_index))
+    # In the parts now: every page, once, but those kept behind a newer version in the delta.
+    current = set(main_pages(site.last_index)) - set(site.last_index["words"])
     by_part = [set(search.page_ids(site.out / search.BUNDLE / part)) for part in PARTS]
-    assert all(by_part) and set.union(*by_part) == indexed
-    assert sum(map(len, by_part)) == len(indexed)  # each page in one part only
+    assert all(by_part) and set.union(*by_part) == current
+    assert sum(map(len, by_part)) == len(current)  # each page in one part only
     for part in PARTS:
         main = site.out / search.BUNDLE / part
         entry = json.loads((main / "pagefind-entry.json").read_text())
@@ -166,29 +201,37 @@ def test_the_full_build_indexes_every_content_page_in_swedish(site):
 
 
 def test_the_index_holds_the_main_content_not_the_header_menu_or_footer(site):
-    case = fragment(site, search.MAIN, site.first_index["main"][CASE])
+    case = fragment(site, search.MAIN, main_pages(site.first_index)[CASE])
     assert case["meta"]["title"] == "Tidigare upptäckt av demenssjukdom"
     text = case["content"]
     assert "demenssjukdom" in text
     for chrome in ("Till innehållet", "Huvudmeny", "Innovationsprogrammet", "drivs av"):
         assert chrome not in text, chrome
     # A listing is indexed by its own text, not by the cards of the pages it lists.
-    listing = fragment(site, search.MAIN, site.first_index["main"]["/goda-exempel/"])
+    listing = fragment(site, search.MAIN, main_pages(site.first_index)["/goda-exempel/"])
     assert "Demenssjukdom: stöd som kommer i tid" not in listing["content"]
 
 
-def test_an_edit_is_indexed_into_the_delta_and_its_old_entry_is_dropped(site):
+def test_an_edit_that_adds_words_is_indexed_into_the_delta_and_its_old_entry_leaves(site):
     state = site.bundle_json(search.PUBLIC_STATE)
     assert state["main"] == site.first_state["main"]  # the parts were kept
-    assert state["delta"] == "/pagefind/delta/", "the second build was not incremental"
-    old_id = site.first_index["main"][EDITED]
-    assert old_id in state["superseded"]
-    index = site.bundle_json(search.STATE)
+    assert state["delta"] == "/pagefind/delta/", "the last build was not incremental"
+    old_id = main_pages(site.last_index)[EDITED]
+    assert old_id in state["superseded"]  # dropped by the search script …
+    assert not [p for p in (site.out / search.BUNDLE).rglob(f"{old_id}.pf_fragment")]  # … gone
+    index = site.last_index
     assert EDITED in index["delta"] and len(index["delta"]) <= 10  # the edit and its listings
-    assert index["main"] == site.first_index["main"]  # the main index was kept as it was
     delta = search.page_ids(site.out / search.BUNDLE / search.DELTA)
     assert fragment(site, search.DELTA, delta[EDITED])["meta"]["title"] == NEW_TITLE
-    assert OLD_WORD in fragment(site, search.MAIN, old_id)["content"]
+
+
+def test_a_word_edited_out_is_in_no_file_of_the_site_search_index_included(site):
+    """After one ordinary build, the index holds what a full build's would: not the word,
+    not in a fragment, a word chunk or any other file (decompressed)."""
+    assert site.retracted_word_was_indexed
+    found = [n for n, data in decompressed(site.out).items() if RETRACTED_WORD.encode() in data]
+    assert found == []
+    assert RETRACTED in main_pages(site.last_index)  # its part was made anew, with it
 
 
 # ---- The search page, the header and the A–Ö lists ---------------------------------------
@@ -314,57 +357,111 @@ def _page(site: Path, path: str, words: str) -> None:
     )
 
 
-def _build(stage_parent: Path, live: Path | None, full: bool, change) -> tuple[Path, object]:
+def _build(stage_parent: Path, live: Path | None, change, state=None):
+    """Index a stage copied from ``live`` after ``change(stage)`` (which returns what it
+    rendered and removed); ``state``: the index state of ``live`` (None: a full build)."""
     stage = stage_parent / f"build-{len(list(stage_parent.iterdir()))}"
     if live is not None:
         shutil.copytree(live, stage)
     else:
         stage.mkdir()
-    with search.indexing(stage, full=full) as index:
+    with search.indexing(stage, state, full=state is None) as index:
         rendered, removed = change(stage)
         result = index.update(rendered, removed)
-    return stage, result
+    return stage, result, index.state
 
 
-def test_indexing_keeps_the_main_index_and_redoes_only_the_delta(tmp_path, monkeypatch):
-    def first(stage):
-        for n in range(5):
-            _page(stage, f"/sida-{n}/", f"vanlig text nummer{n}")
-        return [], []
+def _texts(stage: Path) -> list[bytes]:
+    return list(decompressed(stage / search.BUNDLE).values())
 
-    live, result = _build(tmp_path, None, True, first)
+
+def _five(stage):
+    for n in range(5):
+        _page(stage, f"/sida-{n}/", f"vanlig text nummer{n}")
+    return [], []
+
+
+def test_an_edit_that_only_adds_words_goes_to_the_delta_and_its_old_fragment_leaves(tmp_path):
+    live, result, state = _build(tmp_path, None, _five)
     assert (result.mode, result.indexed) == ("full", 5)
-    main = json.loads((live / "pagefind" / search.STATE).read_text())["main"]
+    main = main_pages(state)
 
     def edit(stage):
-        _page(stage, "/sida-1/", "ny text")
-        shutil.rmtree(stage / "sida-2")
-        return ["sida-1/index.md"], ["sida-2/index.html"]
+        _page(stage, "/sida-1/", "vanlig text nummer1 och nytt tillägg")
+        return ["sida-1/index.md"], []
 
-    live, result = _build(tmp_path, live, False, edit)
+    live, result, state = _build(tmp_path, live, edit, state)
     assert (result.mode, result.indexed) == ("delta", 1)
-    state = json.loads((live / "pagefind" / search.PUBLIC_STATE).read_text())
-    assert state["delta"] == "/pagefind/delta/"
-    assert sorted(state["superseded"]) == sorted([main["/sida-1/"], main["/sida-2/"]])
+    public = json.loads((live / "pagefind" / search.PUBLIC_STATE).read_text())
+    assert public == {
+        "main": ["/pagefind/main/"],
+        "delta": "/pagefind/delta/",
+        "superseded": [main["/sida-1/"]],
+    }
+    assert not (
+        live / "pagefind" / "main" / "fragment" / f"{main['/sida-1/']}.pf_fragment"
+    ).exists()
     assert set(search.page_ids(live / "pagefind" / "delta")) == {"/sida-1/"}
+    assert main_pages(state) == main  # the main index was kept as it was
 
-    def nothing(stage):
+    def again(stage):  # the same page, edited once more, still only adding
+        _page(stage, "/sida-1/", "vanlig text nummer1 och nytt tillägg igen")
+        return ["sida-1/index.md"], []
+
+    live, result, state = _build(tmp_path, live, again, state)
+    assert result.mode == "delta"  # judged by the words its main entry had
+    live, result, state2 = _build(tmp_path, live, lambda stage: ([], []), state)
+    assert result.mode == "unchanged" and state2 == state
+    assert json.loads((live / "pagefind" / search.PUBLIC_STATE).read_text())["delta"]
+    assert (live / "pagefind" / "delta" / "pagefind.js").exists()
+
+
+@pytest.mark.parametrize("how", ["edited out", "removed", "edited out later"])
+def test_what_leaves_a_page_leaves_every_index_file(tmp_path, how):
+    live, _, state = _build(tmp_path, None, _five)
+    assert any(b"nummer2" in data for data in _texts(live))
+
+    def first(stage):
+        if how == "edited out later":  # first an edit that only adds, kept behind the delta
+            _page(stage, "/sida-2/", "vanlig text nummer2 plus")
+            return ["sida-2/index.md"], []
         return [], []
 
-    live, result = _build(tmp_path, live, False, nothing)
-    assert result.mode == "unchanged"
-    assert json.loads((live / "pagefind" / search.PUBLIC_STATE).read_text()) == state
+    live, _, state = _build(tmp_path, live, first, state)
 
+    def retract(stage):
+        if how == "removed":
+            shutil.rmtree(stage / "sida-2")
+            return [], ["sida-2/index.html"]
+        _page(stage, "/sida-2/", "vanlig text utan numret")
+        return ["sida-2/index.md"], []
+
+    live, result, state = _build(tmp_path, live, retract, state)
+    assert result.mode == "parts"
+    assert not [data for data in _texts(live) if b"nummer2" in data]
+    if how == "removed":
+        assert not [data for data in _texts(live) if b"/sida-2/" in data]
+    public = json.loads((live / "pagefind" / search.PUBLIC_STATE).read_text())
+    assert public == {"main": ["/pagefind/main/"], "delta": None, "superseded": []}
+    expected = {"/sida-0/", "/sida-1/", "/sida-3/", "/sida-4/"} | (
+        set() if how == "removed" else {"/sida-2/"}
+    )
+    assert set(main_pages(state)) == expected == set(search.page_ids(live / "pagefind" / "main"))
+
+
+def test_a_delta_too_big_makes_the_next_index_a_full_one(tmp_path, monkeypatch):
+    live, _, state = _build(tmp_path, None, _five)
     monkeypatch.setattr(search, "DELTA_MAX", 1)
 
     def two(stage):
-        _page(stage, "/sida-3/", "mer text")
-        return ["sida-3/index.md"], []
+        _page(stage, "/sida-3/", "vanlig text nummer3 mer")
+        _page(stage, "/sida-4/", "vanlig text nummer4 mer")
+        return ["sida-3/index.md", "sida-4/index.md"], []
 
-    live, result = _build(tmp_path, live, False, two)
-    assert (result.mode, result.indexed) == ("full", 4)  # the delta grew too big
-    state = json.loads((live / "pagefind" / search.PUBLIC_STATE).read_text())
-    assert state == {"main": ["/pagefind/main/"], "delta": None, "superseded": []}
+    live, result, state = _build(tmp_path, live, two, state)
+    assert (result.mode, result.indexed) == ("full", 5)
+    public = json.loads((live / "pagefind" / search.PUBLIC_STATE).read_text())
+    assert public == {"main": ["/pagefind/main/"], "delta": None, "superseded": []}
     assert not (live / "pagefind" / "delta").exists()
 
 
@@ -424,10 +521,10 @@ def test_the_shares_are_about_equal_even_when_every_name_starts_alike(tmp_path, 
 
 
 def test_a_failed_render_leaves_no_bundle_aside(tmp_path):
-    live, _ = _build(tmp_path, None, True, lambda s: (_page(s, "/a/", "text"), ([], []))[1])
+    live, _, state = _build(tmp_path, None, lambda s: (_page(s, "/a/", "text"), ([], []))[1])
     stage = tmp_path / "stage"
     shutil.copytree(live, stage)
-    with pytest.raises(RuntimeError), search.indexing(stage, full=False):
+    with pytest.raises(RuntimeError), search.indexing(stage, state, full=False):
         raise RuntimeError("MkDocs failed")
     assert [p.name for p in tmp_path.iterdir() if "search" in p.name] == []
 
@@ -509,8 +606,11 @@ def test_a_search_in_the_address_uses_the_changed_pages_index(served, page):
     wait_for_answer(page, "blåbärssoppor")
     assert results(page)[:1] == [EDITED]
     assert page.get_by_label("Sök på webbplatsen").input_value() == "blåbärssoppor"
-    page.goto(served + "/sok/?q=" + OLD_WORD)  # only in the main index's stale entry
+    page.goto(served + "/sok/?q=" + OLD_WORD)  # in the delta and in the old main entry
     wait_for_answer(page, OLD_WORD)
+    assert results(page) == [EDITED]  # once: the old entry is dropped
+    page.goto(served + "/sok/?q=" + quote(RETRACTED_WORD))  # edited out two builds ago
+    wait_for_answer(page, RETRACTED_WORD)
     assert results(page) == []
     assert page.locator("[data-search-status]").inner_text().startswith("Inga träffar")
 

@@ -29,6 +29,7 @@ and the index chunks a query needs) only once the visitor uses the search box.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -196,9 +197,8 @@ MAIN = "main"
 DELTA = "delta"
 #: Read by the search script: where the indexes are and which main-index hits to drop.
 PUBLIC_STATE = "search.json"
-#: The build's own bookkeeping (every main-index page and its Pagefind id).
-STATE = "index-state.json"
-STATE_VERSION = 2  # 2: the main index in parts
+#: Of the index state (``Indexer``), kept in the build record beside the site.
+STATE_VERSION = 3  # 3: kept outside the site; words of main entries behind the delta
 #: From this many pages on, a full index is made in parts, by processes side by side.
 PARTS_MIN_PAGES = 2000
 #: What a page costs Pagefind besides its bytes, in bytes (for sharing out the pages).
@@ -410,25 +410,39 @@ def _write_json(path: Path, data) -> None:
 
 
 class Indexer:
-    """Indexes one staged build; ``update`` is called once, after the render."""
+    """Indexes one staged build; ``update`` is called once, after the render.
 
-    def __init__(self, stage: Path, previous: Path | None, reporter=None):
+    ``previous`` is the index state of the live build (``state`` of the build before,
+    kept in the build record beside the output, never in the site); ``state`` is this
+    build's, for the record once it is published. The state holds, per part of the main
+    index, its glob and its pages with their Pagefind ids; the pages whose current
+    version is in the delta; and, for each of those with an older entry in the main
+    index, digests of the words that entry holds (``words``).
+
+    **Retraction is complete.** An entry of the main index may stay behind a newer
+    version in the delta only while every word it holds is also in that newer version:
+    then nothing in it has been withdrawn, and the search script drops it (its fragment
+    file, the only place with its URL and text, is deleted). A page that left the site,
+    or whose new version lacks a word its main entry has (a sentence edited out, a name
+    whose consent was withdrawn), makes its part of the main index be made anew. So the
+    index holds what a full build's would, and an edit that only adds, the common case,
+    costs a delta of a few pages.
+    """
+
+    def __init__(self, stage: Path, bundle_aside: Path | None, previous: dict | None, reporter):
         self.stage = stage
         self.bundle = stage / BUNDLE
-        self.previous = previous  # the bundle of the build the stage was copied from
+        self.previous_bundle = bundle_aside  # the live build's bundle, set aside
+        self.previous = previous
         self.reporter = reporter
         self.result: IndexResult | None = None
+        self.state: dict | None = None
 
-    def _previous_state(self) -> dict | None:
-        if self.previous is None:
+    def _usable_previous(self) -> dict | None:
+        state, bundle = self.previous, self.previous_bundle
+        if not state or state.get("version") != STATE_VERSION or bundle is None:
             return None
-        try:
-            state = json.loads((self.previous / STATE).read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            return None
-        if state.get("version") != STATE_VERSION or not all(
-            (self.previous / part).is_dir() for part in state["parts"]
-        ):
+        if not all((bundle / part).is_dir() for part in state["parts"]):
             return None
         return state
 
@@ -441,26 +455,60 @@ class Indexer:
         started = time.monotonic()
         if self.reporter is not None:
             self.reporter.phase("Indexerar för sökningen")
-        state = self._previous_state()
+        state = self._usable_previous()
         if state is None:
             return self._done("full", self._full(pages), started)
         changed = {_url(rel) for rel in rendered}
-        gone_now = {_url(rel) for rel in removed if PurePosixPath(rel).name == "index.html"}
-        delta = {u for u in set(state["delta"]) - gone_now if _indexable(self.stage, u)}
+        gone = {_url(rel) for rel in removed if PurePosixPath(rel).name == "index.html"}
+        delta = {u for u in set(state["delta"]) - gone - changed if _indexable(self.stage, u)}
         delta |= {u for u in changed if _indexable(self.stage, u)}
-        gone = (set(state["gone"]) | gone_now | changed) - delta
         if len(delta) > DELTA_MAX:
             return self._done("full", self._full(pages), started)
-        # Keep the main index as it was; make the delta index anew.
-        self.previous.rename(self.bundle)
-        shutil.rmtree(self.bundle / DELTA, ignore_errors=True)
-        if not changed and not gone_now:
+        # Keep the main index as it was (its parts are made anew below where need be).
+        self.previous_bundle.rename(self.bundle)
+        parts: dict[str, dict] = state["parts"]
+        if not changed and not gone:
+            self.state = state
             return self._done("unchanged", 0, started)
-        main: dict[str, str] = state["main"]
-        delta_ids = self._index_delta(sorted(delta)) if delta else {}
-        superseded = {main[u] for u in delta | gone if u in main} - set(delta_ids.values())
-        self._write_state(state["parts"], main, delta, gone & set(main), superseded)
-        return self._done("delta", len(delta), started)
+
+        shutil.rmtree(self.bundle / DELTA, ignore_errors=True)
+        delta_ids = self._index_delta(delta)
+        new_words = {url: _words(self.bundle / DELTA, delta_ids[url]) for url in delta_ids}
+        words: dict[str, list[str]] = {}  # main entries kept behind their delta version
+        redo: set[str] = set()  # parts to make anew
+        for name, part in parts.items():
+            for url, page_id in part["pages"].items():
+                if url in delta_ids:
+                    if url in state["words"]:  # its fragment was deleted then
+                        old = state["words"][url]
+                    else:
+                        old = _words(self.bundle / name, page_id)
+                    if set(old) <= set(new_words[url]):
+                        words[url] = old
+                        _unlink(self.bundle / name / "fragment" / f"{page_id}.pf_fragment")
+                    else:
+                        redo.add(name)
+                elif url in changed or url in gone or url in state["delta"]:
+                    redo.add(name)  # no longer in the site, or no longer indexed
+        if redo:
+            run_pagefinds([(self.stage, self.bundle / n, parts[n]["glob"]) for n in sorted(redo)])
+            for name in redo:
+                parts[name]["pages"] = page_ids(self.bundle / name)
+            fresh = {url for name in redo for url in parts[name]["pages"]}
+            words = {url: w for url, w in words.items() if url not in fresh}
+            if delta & fresh:  # now in a part of the main index: out of the delta
+                delta -= fresh
+                shutil.rmtree(self.bundle / DELTA, ignore_errors=True)
+                self._index_delta(delta)
+        self.state = {
+            "version": STATE_VERSION,
+            "parts": parts,
+            "delta": sorted(delta),
+            "words": words,
+        }
+        self._write_public(parts, delta, words)
+        indexed = len(delta_ids) + sum(len(parts[name]["pages"]) for name in redo)
+        return self._done("delta" if not redo else "parts", indexed, started)
 
     def _done(self, mode: str, indexed: int, started: float) -> IndexResult:
         self.result = IndexResult(mode, indexed, time.monotonic() - started)
@@ -474,22 +522,25 @@ class Indexer:
         if len(urls) >= PARTS_MIN_PAGES and workers() > 1:
             sizes = {url: _size(_file(self.stage, url)) for url in urls}
             globs = share_globs(sizes, workers())
-        parts = [MAIN, *(f"{MAIN}-{k}" for k in range(2, len(globs) + 1))]
-        jobs = zip(parts, globs, strict=True)
-        run_pagefinds([(self.stage, self.bundle / part, glob) for part, glob in jobs])
-        main: dict[str, str] = {}
-        for part in parts:
-            ids = page_ids(self.bundle / part)
-            if not main.keys().isdisjoint(ids):
-                twice = sorted(main.keys() & ids.keys())
-                raise SearchIndexFailed(f"Sidor i mer än en del av sökindexet: {twice[:5]}")
-            main.update(ids)
-        self._write_state(parts, main, set(), set(), set())
-        return len(main)
+        names = [MAIN, *(f"{MAIN}-{k}" for k in range(2, len(globs) + 1))]
+        jobs = list(zip(names, globs, strict=True))
+        run_pagefinds([(self.stage, self.bundle / name, glob) for name, glob in jobs])
+        parts = {name: {"glob": glob, "pages": page_ids(self.bundle / name)} for name, glob in jobs}
+        seen: set[str] = set()
+        for part in parts.values():
+            twice = seen & part["pages"].keys()
+            if twice:
+                raise SearchIndexFailed(f"Sidor i mer än en del av sökindexet: {sorted(twice)[:5]}")
+            seen |= part["pages"].keys()
+        self.state = {"version": STATE_VERSION, "parts": parts, "delta": [], "words": {}}
+        self._write_public(parts, set(), {})
+        return len(seen)
 
-    def _index_delta(self, urls: list[str]) -> dict[str, str]:
+    def _index_delta(self, urls: set[str]) -> dict[str, str]:
         """Index ``urls`` (a few pages of the stage) into the delta bundle."""
-        with self._linked(urls) as site:
+        if not urls:
+            return {}
+        with self._linked(sorted(urls)) as site:
             run_pagefind(site, self.bundle / DELTA)
         return page_ids(self.bundle / DELTA)
 
@@ -497,7 +548,7 @@ class Indexer:
     def _linked(self, urls: list[str]) -> Iterator[Path]:
         """A folder beside the stage holding just the pages ``urls`` (hard links: Pagefind
         only reads them); removed afterwards."""
-        site = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=self.stage.parent))
+        site = Path(tempfile.mkdtemp(prefix=f"{self.stage.name}-pages-", dir=self.stage.parent))
         try:
             for url in urls:
                 source, target = _file(self.stage, url), _file(site, url)
@@ -510,33 +561,63 @@ class Indexer:
         finally:
             shutil.rmtree(site, ignore_errors=True)
 
-    def _write_state(
-        self, parts: list[str], main: dict, delta: set, gone: set, superseded: set
-    ) -> None:
-        has_delta = bool(delta)
+    def _write_public(self, parts: dict, delta: set, words: dict) -> None:
+        """``search.json``, for the search script: the bundles to merge and the main-index
+        entries to drop (those kept behind a newer version in the delta), by Pagefind id."""
+        superseded = {
+            part["pages"][url] for part in parts.values() for url in words if url in part["pages"]
+        }
         _write_json(
             self.bundle / PUBLIC_STATE,
             {
-                "main": [f"/{BUNDLE}/{part}/" for part in parts],
-                "delta": f"/{BUNDLE}/{DELTA}/" if has_delta else None,
+                "main": [f"/{BUNDLE}/{name}/" for name in parts],
+                "delta": f"/{BUNDLE}/{DELTA}/" if delta else None,
                 "superseded": sorted(superseded),
             },
         )
-        _write_json(
-            self.bundle / STATE,
-            {
-                "version": STATE_VERSION,
-                "parts": parts,
-                "main": main,
-                "delta": sorted(delta),
-                "gone": sorted(gone),
-            },
-        )
+
+
+#: Stripped from both ends of a word: Pagefind ends each block of text with a full stop.
+_PUNCTUATION = ".,;:!?()[]{}\"'«»“”‘’…"
+
+
+def _words(bundle: Path, page_id: str) -> list[str]:
+    """Digests of the words a page's entry in ``bundle`` holds: each whitespace-separated
+    word of its text, title and headings, lower-cased and without the punctuation around
+    it (Pagefind makes every word it indexes out of one of these). Digests, so the build
+    record beside the site holds no text."""
+    data = gzip.decompress((bundle / "fragment" / f"{page_id}.pf_fragment").read_bytes())
+    fragment = json.loads(data[data.index(b"{") :])
+    texts = [fragment.get("content", ""), *_strings(fragment.get("meta"))]
+    texts += [*_strings(fragment.get("filters")), *_strings(fragment.get("anchors"))]
+    words = {word.strip(_PUNCTUATION) for text in texts for word in text.lower().split()}
+    return sorted(hashlib.blake2b(w.encode(), digest_size=8).hexdigest() for w in words)
+
+
+def _strings(value) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
 
 
 @contextmanager
-def indexing(stage: Path, *, full: bool, reporter=None) -> Iterator[Indexer]:
+def indexing(
+    stage: Path, previous: dict | None = None, *, full: bool, reporter=None
+) -> Iterator[Indexer]:
     """Around the render of a staged build: yields the ``Indexer`` to call after it.
+    ``previous``: the index state of the build the stage was copied from (``Indexer``).
 
     The stage of an incremental build starts as a copy of the live site, search bundle
     included; the render would prune the bundle as a stale output, so it is set aside
@@ -547,11 +628,13 @@ def indexing(stage: Path, *, full: bool, reporter=None) -> Iterator[Indexer]:
     bundle = stage / BUNDLE
     aside = None
     if bundle.is_dir() and not full:
-        aside = Path(tempfile.mkdtemp(prefix=f".{stage.name}-search-", dir=stage.parent))
+        aside = Path(tempfile.mkdtemp(prefix=f"{stage.name}-search-", dir=stage.parent))
         bundle.rename(aside / BUNDLE)
     else:
         shutil.rmtree(bundle, ignore_errors=True)
-    indexer = Indexer(stage, aside / BUNDLE if aside else None, reporter)
+    indexer = Indexer(
+        stage, aside / BUNDLE if aside else None, None if full else previous, reporter
+    )
     try:
         yield indexer
         if indexer.result is None:
