@@ -4,7 +4,8 @@ Only the live row of a record that is not ``intern`` is ever serialized (the vie
 queryset sees to that). Fields are listed one by one, so a field added to the model later
 stays in the CMS until someone adds it here. Never here: internal notes, the coach and the
 contact person (users), comments in the phase history, names of idea carriers without
-recorded consent, anything of the revisions.
+recorded consent, the units of idea carriers on ``anonymiserad`` records (roles only),
+anything of the revisions.
 
 The serializers below are the one definition of that shape, for the responses and for the
 OpenAPI schema alike. The listing serializes up to 1 000 records a request, so they work
@@ -26,7 +27,6 @@ import operator
 from collections.abc import Callable, Iterable
 
 from django.db.models import F
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -109,15 +109,28 @@ class PhaseChangeSerializer(serializers.ModelSerializer):
 
 
 class IdeaCarrierSerializer(serializers.ModelSerializer):
-    """Role and unit always; the name only with recorded consent on a ``publik`` record."""
+    """The role always. On a ``publik`` record also the unit, and the name where the person
+    consented; an ``anonymiserad`` record shows people as roles only (DOMAIN.md), so
+    ``unit`` and ``name`` are null there."""
 
-    name = serializers.SerializerMethodField()
+    unit = serializers.SerializerMethodField(
+        help_text="Unit (may be empty) on a publik record; null on an anonymiserad one."
+    )
+    name = serializers.SerializerMethodField(
+        help_text="Name on a publik record where the person consented; otherwise null."
+    )
 
     class Meta:
         model = IdeaCarrier
         fields = ["role", "unit", "name"]
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_unit(self, carrier) -> str | None:
+        if carrier["case_publication_level"] == PublicationLevel.PUBLIK:
+            return carrier["unit"]
+        return None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_name(self, carrier) -> str | None:
         # ``public_name`` is the model's: the name only with recorded consent.
         if carrier["case_publication_level"] == PublicationLevel.PUBLIK and carrier["public_name"]:
