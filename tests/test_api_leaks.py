@@ -42,6 +42,9 @@ MARKERS = {
     "coach_name": "Zqxcoachsurname",
     "communicator_name": "Zqxcommunicatorsurname",
     "restricted_document": "Zqxprivatedocument",
+    "draft_image": "Zqxdraftimage",
+    "draft_document": "Zqxdraftdocument",
+    "unused_image": "Zqxunusedimage",
 }
 EMAILS = ["idecoach@example.org", "kommunikator@example.org"]
 
@@ -69,7 +72,15 @@ def secrets(db, home, organisation, coach, communicator):
 
     live = add_page(home, standard("Öppen sida", owner=coach))
     live.title = MARKERS["draft_changes"]
-    live.body = body(MARKERS["draft_changes"])
+    draft_image = make_image(MARKERS["draft_image"])
+    draft_document = make_document(MARKERS["draft_document"], "utkast.pdf")
+    live.body = body(MARKERS["draft_changes"]) + [
+        {"type": "image", "value": {"image": draft_image.pk, "alt_text": "Bild"}},
+        {
+            "type": "rich_text",
+            "value": f'<p><a linktype="document" id="{draft_document.pk}">fil</a></p>',
+        },
+    ]
     # Saved as a draft (as the admin's "Save draft" does), not published.
     EditAction(live, user=communicator).execute(skip_permission_checks=True)
 
@@ -93,12 +104,24 @@ def secrets(db, home, organisation, coach, communicator):
         page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
     )
 
-    # A public page linking to hidden pages must not reveal their paths.
+    # A public page linking to hidden pages must not reveal their paths; it shows the
+    # public control image and document (media that nothing public uses stay hidden).
+    public_image = make_image("Offentlig bild", uploaded_by_user=coach)
+    public_document = make_document("Offentlig rapport", uploaded_by_user=communicator)
+    make_image(MARKERS["unused_image"])
     add_page(
         home,
         StandardPage(
             title="Länksida",
-            body=body("Kontroll", link_to=draft) + body("", link_to=restricted),
+            body=body("Kontroll", link_to=draft)
+            + body("", link_to=restricted)
+            + [
+                {"type": "image", "value": {"image": public_image.pk, "alt_text": "Bild"}},
+                {
+                    "type": "rich_text",
+                    "value": f'<p><a linktype="document" id="{public_document.pk}">fil</a></p>',
+                },
+            ],
         ),
     )
 
@@ -163,13 +186,11 @@ def secrets(db, home, organisation, coach, communicator):
     EditAction(public, user=communicator).execute(skip_permission_checks=True)
 
     # Media -----------------------------------------------------------------------------
-    make_image("Offentlig bild", uploaded_by_user=coach)
     private = Collection.get_first_root_node().add_child(name="Internt")
     CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
     )
     make_document(MARKERS["restricted_document"], collection=private, uploaded_by_user=coach)
-    make_document("Offentlig rapport", uploaded_by_user=communicator)
 
 
 def crawl(client) -> dict[str, str]:
@@ -218,7 +239,14 @@ def test_no_secret_leaves_the_api(client, secrets):
     for email in EMAILS:
         assert email not in everything
     # The crawl saw the public content, so it did not pass by seeing nothing.
-    for expected in ["öppen sida", "länksida", "öppet case", "anna samtyckesson", "offentlig"]:
+    for expected in [
+        "öppen sida",
+        "länksida",
+        "öppet case",
+        "anna samtyckesson",
+        "offentlig bild",
+        "offentlig rapport",
+    ]:
         assert expected in everything, expected
 
 
@@ -237,13 +265,14 @@ def test_hidden_content_is_not_found_and_live_versions_are_served(client, secret
     assert [c["role"] for c in case["idea_carriers"]] == ["Sjuksköterska", "Enhetschef"]
     assert [c["name"] for c in case["idea_carriers"]] == [None, "Anna Samtyckesson"]
     anonymised = get_json(client, "/api/v2/cases/IS-2019-104/")
-    assert anonymised["idea_carriers"] == [{"role": "Undersköterska", "unit": "", "name": None}]
+    # An anonymised record shows people as roles only.
+    assert anonymised["idea_carriers"] == [{"role": "Undersköterska", "unit": None, "name": None}]
     pages = get_json(client, "/api/v2/pages/?type=core.StandardPage&fields=*&limit=500")
     by_title = {item["title"]: item for item in pages["items"]}
     assert set(by_title) == {"Öppen sida", "Planerad ändring", "Länksida"}
 
     # Links to hidden pages keep their text and lose their target.
-    assert [block["value"] for block in by_title["Länksida"]["body"]] == [
+    assert [block["value"] for block in by_title["Länksida"]["body"][:2]] == [
         "<p>Kontroll <a>länk</a></p>",
         "<p> <a>länk</a></p>",
     ]

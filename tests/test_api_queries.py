@@ -107,3 +107,32 @@ def test_manifest_queries_do_not_grow(client, home, organisation):
     add(30)
     assert len(get_json(client, "/api/v2/manifest/")["items"]) == 5 + 2 * 33
     assert count_queries(client, "/api/v2/manifest/") == few
+
+
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_media_listing_queries_do_not_grow_with_the_site(client, many_pages, home, endpoint):
+    """Which media public pages use is read for all pages of a type at once."""
+    url = f"/api/v2/{endpoint}/?limit=50"
+    get_json(client, url)  # fills Django's content type cache
+    before = count_queries(client, url)
+    index = section(InspirationIndexPage)
+    image = make_image("Ny bild", size=(64, 48))
+    for i in range(20):
+        index.add_child(
+            instance=InspirationArticlePage(
+                title=f"Ny artikel {i}",
+                published_date=dt.date(2020, 1, 1),
+                body=[{"type": "image", "value": {"image": image.pk, "alt_text": "Alt"}}],
+            )
+        )
+    home.add_child(
+        instance=StandardPage(
+            title="Sida med bild", listing_image=image, listing_image_alt="Alt", body=[]
+        )
+    )
+    assert count_queries(client, url) == before
+    assert before < 40
+    titles = {item["title"] for item in get_json(client, url)["items"]}
+    assert titles == (
+        {f"Bild {i}" for i in range(10)} | {"Ny bild"} if endpoint == "images" else {"Rapport"}
+    )

@@ -9,14 +9,21 @@ case record into its id, title and path. A reference to something that is not pu
 ``None``, or a link without ``href`` in rich text.
 
 For a listing, ``prepare()`` first walks every item, converts their StreamFields together
-and collects every reference; each kind of object is then loaded with one query. The number
-of queries therefore does not grow with the number of items.
+and collects every reference (``collect()``); each kind of object is then loaded with one
+query (``load()``). The number of queries therefore does not grow with the number of items.
+``cms.core.public`` uses ``collect()`` alone to find which images and documents the public
+pages and case records refer to; so what counts as "used" is exactly what this module
+would expand.
+
+Images and documents are loaded here only if they are outside restricted collections: an
+object being serialized is public, so whatever it refers to is in use by public content.
 """
 
 import logging
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from wagtail.fields import RichTextField, StreamField
@@ -109,44 +116,86 @@ class Resolver:
 
     # Collecting references ---------------------------------------------------------------
 
-    def want(self, model, pk) -> None:
+    def want(self, model, pk, kinds=KINDS) -> None:
         kind = kind_of(model)
         pk = _as_id(pk)
-        if kind and pk is not None and pk not in self._loaded[kind]:
+        if kind in kinds and pk is not None and pk not in self._loaded[kind]:
             self._wanted[kind].add(pk)
 
-    def want_references(self, references) -> None:
+    def want_references(self, references, kinds=KINDS) -> None:
         for model, pk, *_ in references:
-            self.want(model, pk)
+            self.want(model, pk, kinds)
 
     def prepare(self, objects, field_names) -> None:
         """Collect and load every reference that serializing ``field_names`` of ``objects``
         will need (all objects are instances of one model)."""
-        objects = list(objects)
-        if not objects:
+        self.collect(objects, field_names)
+        self.load()
+
+    def collect(self, objects, field_names, kinds=KINDS) -> None:
+        """Note (without loading them) the references of ``kinds`` that serializing
+        ``field_names`` of ``objects`` will need; ``wanted()`` then lists them.
+
+        ``objects`` may be a queryset of one model: it is evaluated only if one of the
+        fields can refer to something of ``kinds``, so asking a model without such fields
+        costs no query. Relations to other kinds are not read at all (a many-to-many
+        relation that is not prefetched would cost a query per object)."""
+        model = getattr(objects, "model", None)  # a queryset knows its model
+        if model is None:
+            objects = list(objects)
+            if not objects:
+                return
+            model = type(objects[0])
+        fields = self.referring_fields(model, field_names, kinds)
+        if not fields:
             return
-        model = type(objects[0])
+        if isinstance(objects, QuerySet):
+            # Read only the columns walked, and each many-to-many relation in one query.
+            objects = objects.only(
+                "pk", *(field.name for field in fields if not field.many_to_many)
+            ).prefetch_related(*(field.name for field in fields if field.many_to_many))
+        objects = list(objects)
+        for field in fields:
+            if isinstance(field, StreamField):
+                self.hydrate(objects, field)
+                for obj in objects:
+                    value = self.stream(getattr(obj, field.attname))
+                    self.want_references(field.stream_block.extract_references(value), kinds)
+            elif isinstance(field, RichTextField):
+                for obj in objects:
+                    self.want_references(
+                        field.extract_references(getattr(obj, field.attname)), kinds
+                    )
+            elif field.many_to_one:
+                for obj in objects:
+                    self.want(field.related_model, getattr(obj, field.attname), kinds)
+            else:
+                for obj in objects:
+                    for related in getattr(obj, field.name).all():
+                        self.want(field.related_model, related.pk, kinds)
+
+    @staticmethod
+    def referring_fields(model, field_names, kinds=KINDS) -> list:
+        """The fields among ``field_names`` of ``model`` that can refer to something of
+        ``kinds``: StreamFields and rich text (they can hold any reference), and foreign
+        keys and many-to-many relations to a model of one of ``kinds``."""
+        fields = []
         for name in field_names:
             try:
                 field = model._meta.get_field(name)
             except FieldDoesNotExist:
                 continue
-            if isinstance(field, StreamField):
-                self.hydrate(objects, field)
-                for obj in objects:
-                    value = self.stream(getattr(obj, field.attname))
-                    self.want_references(field.stream_block.extract_references(value))
-            elif isinstance(field, RichTextField):
-                for obj in objects:
-                    self.want_references(field.extract_references(getattr(obj, field.attname)))
-            elif field.many_to_one and kind_of(field.related_model):
-                for obj in objects:
-                    self.want(field.related_model, getattr(obj, field.attname))
-            elif field.many_to_many and kind_of(field.related_model):
-                for obj in objects:
-                    for related in getattr(obj, field.name).all():
-                        self.want(field.related_model, related.pk)
-        self.load()
+            if isinstance(field, StreamField | RichTextField):
+                fields.append(field)
+            elif (field.many_to_one or field.many_to_many) and kind_of(
+                field.related_model
+            ) in kinds:
+                fields.append(field)
+        return fields
+
+    def wanted(self, kind) -> set[int]:
+        """The ids of ``kind`` collected and not loaded yet."""
+        return set(self._wanted[kind])
 
     def hydrate(self, objects, field) -> None:
         """Convert one StreamField of many objects at once: each chooser block type is then
@@ -191,13 +240,13 @@ class Resolver:
     def _load_images(self, ids) -> dict:
         return {
             image.pk: image
-            for image in public.public_images()
+            for image in public.unrestricted_images()
             .filter(pk__in=ids)
             .prefetch_renditions(*ALL_RENDITION_SPECS)
         }
 
     def _load_documents(self, ids) -> dict:
-        return {doc.pk: doc for doc in public.public_documents().filter(pk__in=ids)}
+        return {doc.pk: doc for doc in public.unrestricted_documents().filter(pk__in=ids)}
 
     def _load_cases(self, ids) -> dict:
         from cms.cases.choices import Phase

@@ -8,6 +8,7 @@ Compared with Wagtail's own viewsets:
   instead of ``html_url`` and internal fields; nothing about owners, locks or revisions;
 - rich text and StreamFields are expanded (``cms.core.api_fields``), and a listing loads
   every reference in batches, so the number of queries does not depend on the page size;
+- the images and documents endpoints list only the media that public content uses;
 - ``published_since=`` returns the pages whose ``last_changed`` is at or after a time;
 - every query parameter is checked: an unknown one, a bad value or an out-of-range limit is
   a 400 naming it (``cms.core.api_params``); there is no search and no HTML renderer.
@@ -413,9 +414,18 @@ def prefetch_api_relations(queryset, model):
     return queryset.select_related(*select).prefetch_related(*prefetch)
 
 
-class HubImagesAPIViewSet(StrictParametersMixin, ImagesAPIViewSet):
-    """Images outside restricted collections: title, size and the original's URL. Pages
-    carry the renditions the site uses; nothing here says who uploaded what."""
+class MediaInUseMixin:
+    @cached_property
+    def in_use(self) -> public.MediaInUse:
+        """Which media public content uses, walked once per request (Wagtail asks for the
+        queryset more than once)."""
+        return public.media_in_use()
+
+
+class HubImagesAPIViewSet(MediaInUseMixin, StrictParametersMixin, ImagesAPIViewSet):
+    """Images the site publishes (``cms.core.public.public_images``: used by a public page
+    or case record, outside restricted collections): title, size and the original's URL.
+    Pages carry the renditions the site uses; nothing here says who uploaded what."""
 
     filter_backends = [FieldValueFilter, FieldOrderingFilter]
     known_query_parameters = frozenset(["limit", "offset", "fields", "order"])
@@ -426,7 +436,7 @@ class HubImagesAPIViewSet(StrictParametersMixin, ImagesAPIViewSet):
     nested_default_fields = ["id", "type", "detail_url", "title"]
 
     def get_queryset(self):
-        return public.public_images().order_by("pk")
+        return public.public_images(self.in_use).order_by("pk")
 
 
 class DocumentPathField(Field):
@@ -443,8 +453,10 @@ class HubDocumentSerializer(DocumentsAPIViewSet.base_serializer_class):
     path = DocumentPathField(read_only=True)
 
 
-class HubDocumentsAPIViewSet(StrictParametersMixin, DocumentsAPIViewSet):
-    """Documents outside restricted collections, with their public path, format and size."""
+class HubDocumentsAPIViewSet(MediaInUseMixin, StrictParametersMixin, DocumentsAPIViewSet):
+    """Documents the site publishes (``cms.core.public.public_documents``: linked from a
+    public page or case record, outside restricted collections), with their public path,
+    format and size."""
 
     base_serializer_class = HubDocumentSerializer
     filter_backends = [FieldValueFilter, FieldOrderingFilter]
@@ -456,4 +468,4 @@ class HubDocumentsAPIViewSet(StrictParametersMixin, DocumentsAPIViewSet):
     nested_default_fields = ["id", "type", "detail_url", "title"]
 
     def get_queryset(self):
-        return public.public_documents().order_by("pk")
+        return public.public_documents(self.in_use).order_by("pk")
