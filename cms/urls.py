@@ -32,14 +32,11 @@ if settings.HUB_SERVE_MEDIA:
     # The build step reads images and documents over HTTP, also from the CMS in its own
     # process (as a remote build would), so the CMS must answer for MEDIA_URL wherever media
     # live on its local disk. (django.conf.urls.static.static() only works with DEBUG on.)
-    from django.views.static import serve
+    # Visitors get only the files of public media; editors everything (cms.core.media).
+    from cms.core.media import serve_media
 
     urlpatterns += [
-        re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_media)
     ]
 
 urlpatterns += [*api_not_found_urlpatterns, path("", include(wagtail_urls))]
