@@ -1,14 +1,20 @@
 """The "Nuläget" counters, computed from the register's phase history for any date.
 
-Counts cover *all* case records, internal ones included: the figures are aggregate and
-reveal nothing about an individual case. Both the API's stats endpoint and the newsletter
-snapshot use this one function so a figure means the same everywhere.
+The counters (received, in progress, closed, by phase, by year …) cover *all* case
+records, internal ones included: they are aggregates over the whole register and the site
+shows them as "Nuläget". ``by_organisation`` is different: an organisation's name next to a
+count tells that it has cases, and an organisation with a single ``intern`` case would be
+named by it. So it counts only the public cases (live and not ``intern``, as
+``cms.core.public.public_cases``) received by the date, per home organisation; every figure
+in it can be checked against the case portal. Both the API's stats endpoint and the
+newsletter snapshot use this one function so a figure means the same everywhere.
 """
 
 import datetime as dt
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .choices import Outcome, Phase
@@ -39,15 +45,23 @@ def status_as_of(as_of: dt.date | None = None, records=None) -> Status:
 
     ``records`` defaults to every record in the register, published or not (a case counts
     from the day it was received, whatever its publication level); each record's phase on
-    that date is read from its phase history. Two queries, whatever the register's size.
+    that date is read from its phase history. ``by_organisation`` counts only the public
+    ones among them. Two queries, whatever the register's size.
     """
+    from cms.core.public import public_cases
+
     from .models import CasePhaseChange, CaseRecord
 
     as_of = as_of or timezone.localdate()
     if records is None:
         records = CaseRecord.objects.all()
     received = records.filter(received_date__lte=as_of)
-    rows = list(received.values("pk", "received_date", "outcome", "home_organisation__name"))
+    public = public_cases().filter(pk=OuterRef("pk"))
+    rows = list(
+        received.values("pk", "received_date", "outcome", "home_organisation__name").annotate(
+            public=Exists(public)
+        )
+    )
     changes: dict[int, list[tuple]] = {}
     for case_pk, date, order, phase in (
         CasePhaseChange.objects.filter(case__in=received.values("pk"), date__lte=as_of)
@@ -64,7 +78,8 @@ def status_as_of(as_of: dt.date | None = None, records=None) -> Status:
         history = changes.get(row["pk"])
         phase = max(history)[2] if history else Phase.INKOMMEN
         by_phase[phase] += 1
-        by_org[row["home_organisation__name"]] += 1
+        if row["public"]:
+            by_org[row["home_organisation__name"]] += 1
         by_year[row["received_date"].year] += 1
         status.received += 1
         if phase == Phase.AVSLUTAD:

@@ -53,14 +53,20 @@ class StatusSerializer(serializers.Serializer):
         help_text="Closed as implemented, handed over or having found a home elsewhere."
     )
     by_phase = serializers.DictField(child=serializers.IntegerField())
-    by_organisation = serializers.DictField(child=serializers.IntegerField())
+    by_organisation = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Public cases (published, not intern) received up to the date, by the name "
+        "of their home organisation; an organisation without public cases is not named. "
+        "The other figures count the whole register.",
+    )
     by_year = serializers.DictField(child=serializers.IntegerField())
 
 
 class StatsView(StrictQueryParamsMixin, APIView):
     """The "Nuläget" figures over every case record, internal ones included (aggregates
     reveal no single case), as the register stood at the end of ``as_of`` (default today),
-    computed from the phase history."""
+    computed from the phase history; ``by_organisation`` counts public cases only, so that
+    it names no organisation whose cases are all internal."""
 
     authentication_classes = []
     extra_query_params = frozenset(["as_of"])
