@@ -10,12 +10,15 @@ change) and its own changes to the database are rolled back after it.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from api_factories import make_document, make_image
 from casedata import make_case
 from django.core.management import call_command
 from django.db import transaction
@@ -26,10 +29,10 @@ from sitebuild_helpers import (
     pages_naming,
     snapshot,
 )
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.articles.models import InspirationArticlePage
-from cms.cases.models import CaseRecord, CaseStoryPage
+from cms.cases.models import CaseRecord, CaseStoryPage, IdeaCarrier
 from cms.core.models import HomePage, Organisation, StandardPage
 from sitebuild.cli import build_parser
 from sitebuild.frontmatter import loads
@@ -374,6 +377,120 @@ def test_a_case_made_internal_disappears_from_the_site_and_the_portal(site):
     assert path not in site.html(_path(story))
 
 
+# Retraction is complete after one ordinary build ---------------------------------------------
+
+RETRACTED = "Qx7-tillbakadragen"  # only the retracted thing carries it
+
+
+def _files_holding(root: Path, needle: str) -> list[str]:
+    """Files under ``root`` (the live output) holding ``needle``, the search index's
+    gzip-compressed chunks and fragments decompressed, in any letter case."""
+    wanted = needle.lower().encode()
+    found = []
+    for path in Path(root).resolve().rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        if wanted in data.lower():
+            found.append(path.relative_to(Path(root).resolve()).as_posix())
+    return found
+
+
+def _media_of(html: str) -> set[str]:
+    """The image and document files a page's HTML uses (site paths)."""
+    return set(re.findall(r'(?:src|href)="(/(?:media|documents)/[^"]+)"', html)) | {
+        candidate.split()[0]
+        for srcset in re.findall(r'srcset="([^"]+)"', html)
+        for candidate in srcset.split(",")
+    }
+
+
+def _page_with_media(slug: str):
+    """A published page with the marker in a sentence of its own, an image and a document
+    that nothing else uses."""
+    image = make_image(f"{RETRACTED}-bild-{slug}", colour=(200, 30, 60))
+    document = make_document(f"{RETRACTED} rapport", f"{slug}-rapport.pdf")
+    return _standard_with_body(
+        f"Sidan {slug}",
+        slug,
+        f"<p>Det här stannar kvar. {RETRACTED} står i den här meningen.</p>"
+        f'<p>Läs <a linktype="document" id="{document.pk}">rapporten</a>.</p>',
+        image=image,
+    )
+
+
+def _retract(how: str) -> tuple[str, callable]:
+    """Publish something that carries the marker; return its site path and the step that
+    retracts it (in the way a communicator would)."""
+    if how in ("unpublish", "restrict", "edit out"):
+        page = _page_with_media(f"qx7-{how.replace(' ', '-')}")
+
+        def retract():
+            if how == "unpublish":
+                page.unpublish()
+            elif how == "restrict":
+                PageViewRestriction.objects.create(
+                    page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+                )
+            else:
+                page.body = [("rich_text", "<p>Det här stannar kvar.</p>")]
+                page.save_revision().publish()
+
+        return _path(page), retract
+    organisation = Organisation.objects.order_by("pk").first()
+    if how == "intern":
+        case = make_case(organisation, case_id="IS-2021-931", summary=f"Om {RETRACTED}.")
+        case.save_revision().publish()
+
+        def retract():
+            case.publication_level = "intern"
+            case.save_revision().publish()
+
+        return f"/case/{case.slug}/", retract
+    case = make_case(organisation, case_id="IS-2021-932", title="Samtycke som dras tillbaka")
+    case.idea_carriers = [
+        IdeaCarrier(
+            role="Sjuksköterska",
+            name=RETRACTED,
+            consent_to_publish_name=True,
+            consent_date=case.received_date,
+        )
+    ]
+    case.save()
+    case.save_revision().publish()
+
+    def retract():
+        carrier = case.idea_carriers.get()
+        carrier.consent_to_publish_name = False
+        carrier.save()
+        case.save_revision().publish()
+
+    return f"/case/{case.slug}/", retract
+
+
+@pytest.mark.parametrize("how", ["unpublish", "restrict", "edit out", "intern", "consent"])
+def test_what_is_retracted_is_in_no_file_of_the_site_after_one_ordinary_build(site, how):
+    path, retract = _retract(how)
+    site.build()
+    html = site.html(path)
+    media = _media_of(html)  # a page's image and document (edited out with the sentence)
+    assert RETRACTED in html and _files_holding(site.out, RETRACTED)  # it was published …
+    assert any(p.startswith("pagefind/") for p in _files_holding(site.out, RETRACTED))
+    assert len(media) >= 3 or how in ("intern", "consent")  # … with its media
+
+    retract()
+    summary = site.build()
+
+    assert not summary.skipped
+    assert _files_holding(site.out, RETRACTED) == []
+    assert [m for m in media if (site.out / m.lstrip("/")).exists()] == []
+    assert [m for m in media if (site.content / m.lstrip("/")).exists()] == []
+    if how == "edit out":
+        assert "Det här stannar kvar." in site.html(path)
+
+
 # A failed build changes nothing ----------------------------------------------------------------
 
 
@@ -384,11 +501,15 @@ def _broken_link_page():
     )
 
 
-def _standard_with_body(title, slug, html):
+def _standard_with_body(title, slug, html, image=None):
     home = HomePage.objects.get()
-    page = StandardPage(title=title, slug=slug, body=[("rich_text", html)], live=False)
+    body = [("rich_text", html)]
+    if image is not None:
+        body.append(("image", {"image": image, "alt_text": "En röd yta", "caption": ""}))
+    page = StandardPage(title=title, slug=slug, body=body, live=False)
     home.add_child(instance=page)
     page.save_revision().publish()
+    page.refresh_from_db()
     return page
 
 
