@@ -15,8 +15,9 @@ query (``load()``). The number of queries therefore does not grow with the numbe
 pages and case records refer to; so what counts as "used" is exactly what this module
 would expand.
 
-Images and documents are loaded here only if they are outside restricted collections: an
-object being serialized is public, so whatever it refers to is in use by public content.
+Images and documents are loaded here if they are outside restricted collections; that
+they are in use needs no check: the API serializes public objects only, and what they refer
+to is in use by public content. (A preview serializes a draft, for an editor.)
 """
 
 import logging

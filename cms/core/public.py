@@ -12,9 +12,9 @@ Every API endpoint builds on these querysets, so the rules live in one place:
   record) and it does not sit in a collection with a view restriction. A file uploaded
   for a draft, or used by nothing, stays in the CMS. Only live rows are read: a live
   page's row holds its published content, its drafts are in revisions. Wagtail's
-  reference index is not used: it is updated by background tasks and may lag behind.
-  Being unrestricted is enough when a public page is being serialized (it refers to the
-  file, so the file is in use): that is what the API's reference resolver checks.
+  reference index is not used: background tasks update it, so it may lag behind.
+  While a public page is being serialized, being unrestricted is enough (the page refers
+  to the file, so it is in use): that is what the API's reference resolver checks.
 """
 
 from dataclasses import dataclass
