@@ -421,3 +421,39 @@ def test_the_search_form_finds_pages_without_javascript(built_site, page_without
         f"searching for {query!r} without JavaScript led to {path_of(page.url)}, which links "
         f"none of {sorted(expected)}"
     )
+
+
+# ---- Content-Security-Policy ------------------------------------------------------------------
+
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+
+def test_the_site_works_under_its_own_content_security_policy(built_site, page):
+    """Every page carries a policy that allows only the site's own files (and Pagefind's
+    WebAssembly); the scripts of the case portal and of the search work under it, and
+    nothing is refused."""
+    site = built_site
+    page.add_init_script(RECORD_VIOLATIONS)
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    for file in (site.root / "index.html", site.root / "case" / "index.html"):
+        policy = re.search(
+            r'http-equiv="Content-Security-Policy" content="([^"]+)"', file.read_text()
+        )
+        assert policy and "default-src 'self'" in policy[1] and "object-src 'none'" in policy[1]
+
+    page.goto(site.url + "/", wait_until="networkidle")
+    page.goto(site.url + "/case/", wait_until="networkidle")
+    assert page.locator("form select").count() > 0  # case-filter.js ran and built its form
+    page.goto(site.url + "/sok/?q=demens", wait_until="networkidle")
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-status]').textContent.includes('demens')"
+    )
+    assert page.locator("[data-search-list] li").count() > 0  # Pagefind ran
+    assert page.evaluate("window.__violations") == []
+    assert [e for e in errors if "Content Security Policy" in e] == []
