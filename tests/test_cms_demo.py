@@ -14,6 +14,7 @@ from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db import transaction
+from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.models import Page
@@ -208,11 +209,13 @@ def test_images_have_alt_text_and_users_can_log_in():
         "idecoach": ("Idesluss-coach-2026", "Idécoacher"),
         "idecoach2": ("Idesluss-coach-2026", "Idécoacher"),
     }
+    # django-axes counts login attempts per request: authenticate() needs the login request.
+    login = RequestFactory().post("/admin/login/")
     for username, (password, group) in logins.items():
-        user = authenticate(username=username, password=password)
+        user = authenticate(login, username=username, password=password)
         assert user and user.groups.filter(name=group).exists()
         assert user.email.endswith("@example.org") and user.first_name and user.last_name
-    assert authenticate(username="admin", password="Idesluss-admin-2026").is_superuser
+    assert authenticate(login, username="admin", password="Idesluss-admin-2026").is_superuser
 
 
 def _snapshot():

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Secrets never live here: see dev/production."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,6 +54,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a login refused by a lock-out into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -85,6 +89,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -127,6 +137,29 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Login attempts (django-axes). A lock-out is per username *and* client address together:
+# - by username alone, anyone anywhere could lock a known editor out (the staff is small
+#   and the usernames are easy to guess);
+# - by address alone, one mistyped password too many would lock out every colleague behind
+#   the municipality's shared outgoing address.
+# Together they stop guessing one account's password from one address. Five failures lock
+# for 15 minutes; every failed try during a lock-out restarts the 15 minutes, and a
+# successful login clears the count. A Kommunikatör lifts a lock-out in the admin
+# (Inställningar → Spärrade inloggningar, cms.publishing.lockouts), or anyone with a shell
+# runs `hub cms axes_reset` (all lock-outs) or `hub cms axes_reset_username <name>`.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_RESET_ON_SUCCESS = True
+# Only failures are stored (username, address, browser, time): no log of every login.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "cms.publishing.lockouts.lockout_response"
+# The client address: REMOTE_ADDR, or the address the outermost of HUB_TRUSTED_PROXIES
+# reverse proxies saw (see cms.publishing.lockouts.client_address and production.py).
+AXES_CLIENT_IP_CALLABLE = "cms.publishing.lockouts.client_address"
+HUB_TRUSTED_PROXIES = 0
 
 # Public URL of the static site (the build step writes absolute links with it).
 HUB_SITE_URL = os.environ.get("HUB_SITE_URL", "http://127.0.0.1:8001/")
