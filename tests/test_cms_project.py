@@ -22,11 +22,21 @@ def test_no_missing_migrations():
     assert "No changes detected" in out.getvalue()
 
 
+#: What production settings require from the environment (cms/settings/production.py).
+PRODUCTION_REQUIRED = (
+    "DJANGO_SECRET_KEY",
+    "DATABASE_URL",
+    "ALLOWED_HOSTS",
+    "WAGTAILADMIN_BASE_URL",
+    "HUB_SITE_URL",
+)
+
+
 def _run_production(*args, env_extra):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("DJANGO_SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS")
+        if k not in (*PRODUCTION_REQUIRED, "HUB_TRUSTED_PROXIES")
         # set for Playwright in tests (conftest.py); a production process never has it
         and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
@@ -44,9 +54,8 @@ def _run_production(*args, env_extra):
 def test_production_refuses_to_start_without_secrets():
     result = _run_production("check", env_extra={})
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY" in result.stderr
-    assert "DATABASE_URL" in result.stderr
-    assert "ALLOWED_HOSTS" in result.stderr
+    for name in PRODUCTION_REQUIRED:
+        assert name in result.stderr
 
 
 def test_production_deploy_check_is_clean(tmp_path):
@@ -59,6 +68,8 @@ def test_production_deploy_check_is_clean(tmp_path):
             "DJANGO_SECRET_KEY": "x" * 20 + "a-long-random-production-secret-key-0123456789",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
             "ALLOWED_HOSTS": "hub.sundsvall.se",
+            "WAGTAILADMIN_BASE_URL": "https://hub.sundsvall.se",
+            "HUB_SITE_URL": "https://innovation.sundsvall.se/",
         },
     )
     assert result.returncode == 0, result.stderr

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The CMS serves its own static files (the admin's CSS and JavaScript): from STATIC_ROOT
+    # after collectstatic in production, from the apps' static folders when DEBUG is on.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,6 +163,9 @@ AXES_LOCKOUT_CALLABLE = "cms.publishing.lockouts.lockout_response"
 # reverse proxies saw (see cms.publishing.lockouts.client_address and production.py).
 AXES_CLIENT_IP_CALLABLE = "cms.publishing.lockouts.client_address"
 HUB_TRUSTED_PROXIES = 0
+
+# `load_demo` creates logins whose passwords are in the README: never outside dev and test.
+HUB_DEMO_ALLOWED = False
 
 # Public URL of the static site (the build step writes absolute links with it).
 HUB_SITE_URL = os.environ.get("HUB_SITE_URL", "http://127.0.0.1:8001/")

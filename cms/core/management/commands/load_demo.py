@@ -2,7 +2,8 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from cms.core.demo.runner import run
 from cms.core.demo.users import login_lines
@@ -22,6 +23,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, quiet=False, **options):
+        # The demo logins' passwords are published in the README: never in production.
+        if not settings.HUB_DEMO_ALLOWED:
+            raise CommandError(
+                "load_demo körs bara med utvecklings- och testinställningarna "
+                "(HUB_DEMO_ALLOWED är av): demoanvändarna, bland dem superanvändaren admin, "
+                "har lösenord som står i README. Den här miljön använder "
+                f"{settings.SETTINGS_MODULE}."
+            )
         started = time.monotonic()
         report = run()
         if quiet:
