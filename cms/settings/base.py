@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 
 CMS_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = CMS_DIR.parent
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +51,7 @@ MIDDLEWARE = [
     # The CMS serves its own static files (the admin's CSS and JavaScript): from STATIC_ROOT
     # after collectstatic in production, from the apps' static folders when DEBUG is on.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.publishing.csp.HubCSPMiddleware",  # django-csp, see CONTENT_SECURITY_POLICY
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,6 +143,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatars from gravatar.com: the admin makes no third-party requests (and the CSP below
+# would block them).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for a newer Wagtail: upgrades are ours.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Login attempts (django-axes). A lock-out is per username *and* client address together:
 # - by username alone, anyone anywhere could lock a known editor out (the staff is small
@@ -163,6 +171,37 @@ AXES_LOCKOUT_CALLABLE = "cms.publishing.lockouts.lockout_response"
 # reverse proxies saw (see cms.publishing.lockouts.client_address and production.py).
 AXES_CLIENT_IP_CALLABLE = "cms.publishing.lockouts.client_address"
 HUB_TRUSTED_PROXIES = 0
+
+# Content-Security-Policy on every CMS response (django-csp): the CMS's own origin only,
+# nothing from third parties, no inline script or style, no eval. What the Wagtail 8 admin
+# needs beyond that was measured in Chromium (tests/test_browser_admin_csp.py):
+# - img-src data: blob: the preview of an image being uploaded is a blob: URL; the admin
+#   CSS draws jQuery UI menus (tag autocompletion) with a data: image.
+# - HUB_ADMIN_CSP_UPDATE, added on admin pages for signed-in users only
+#   (cms.publishing.csp): Wagtail's chooser, date and inline-panel widgets write inline
+#   <script> elements, and Draftail inserts <style> elements whose text depends on the
+#   content (no fixed hash), so script-src-elem and style-src-elem allow inline elements.
+#   Inline event handlers (script-src-attr), style attributes and eval stay forbidden,
+#   except the one handler the focal-point cropper (Jcrop) sets to probe for touch
+#   support, "return;", allowed by its hash.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        # Wagtail's live preview shows the draft in a same-origin iframe.
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    },
+}
+HUB_ADMIN_CSP_UPDATE = {
+    "script-src-elem": [SELF, UNSAFE_INLINE],
+    "style-src-elem": [SELF, UNSAFE_INLINE],
+    "script-src-attr": [UNSAFE_HASHES, "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],
+}
 
 # `load_demo` creates logins whose passwords are in the README: never outside dev and test.
 HUB_DEMO_ALLOWED = False

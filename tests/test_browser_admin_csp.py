@@ -1,0 +1,197 @@
+"""The Wagtail admin under the CMS's Content-Security-Policy, in a real browser: an editor
+signs in through the login form and works in the dashboard, the page editor, the case
+record editor and the image editor without a single CSP violation, console error or
+request to another host, and the editors' JavaScript really runs. The login and lock-out
+pages do the same under the strict policy that every signed-out visitor gets.
+
+Headless Chromium (Debian's, driven by Playwright; see tests/sitefixture.py) against
+pytest-django's live server. Without Chromium or Playwright these tests are skipped, and
+fail when CI is set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from api_factories import make_image
+from casedata import make_case
+from conftest import PASSWORD
+from django.urls import reverse
+from sitefixture import CHROMIUM, CHROMIUM_ARGS, tool_missing
+
+pytestmark = [
+    pytest.mark.slow,
+    # The live server answers from another thread: the data must be committed.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# Runs in every document before its own scripts: hands each CSP violation to Python.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.hubCspViolation({
+        directive: event.violatedDirective,
+        blocked: event.blockedURI,
+        source: event.sourceFile,
+        line: event.lineNumber,
+        sample: event.sample,
+        page: event.documentURI,
+    });
+});
+"""
+
+
+@dataclass
+class Watched:
+    """A browser page and everything wrong it has seen so far."""
+
+    page: object
+    base: str
+    violations: list = field(default_factory=list)
+    console_errors: list = field(default_factory=list)
+    foreign_requests: list = field(default_factory=list)
+
+    def goto(self, path: str) -> None:
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.ok, (
+            f"{path} svarade {response and response.status}"
+        )
+        self.page.wait_for_load_state("networkidle")
+
+    def wait_for(self, selector: str, what: str, state: str = "attached") -> None:
+        """Wait for an element that only the admin's JavaScript makes; say why it is missing."""
+        from playwright.sync_api import TimeoutError
+
+        try:
+            self.page.wait_for_selector(selector, state=state, timeout=15_000)
+        except TimeoutError:
+            pytest.fail(
+                f"{what} saknas på {self.page.url} ({selector}): admingränssnittets JavaScript "
+                "körde inte.\n" + "\n".join(f"CSP-överträdelse: {v}" for v in self.violations),
+                pytrace=False,
+            )
+
+    def assert_clean(self, status: int | None = None) -> None:
+        """Nothing went wrong; ``status``: a page answered with it on purpose (Chromium logs
+        every error status as a console error)."""
+        expected = f"the server responded with a status of {status} "
+        problems = []
+        problems += [f"CSP-överträdelse: {v}" for v in self.violations]
+        problems += [
+            f"Fel i konsolen på {url}: {text}"
+            for url, text in self.console_errors
+            if not (status and expected in text)
+        ]
+        problems += [f"Begäran till en annan värd: {url}" for url in self.foreign_requests]
+        assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def browser():
+    """Headless Chromium for one test. Not the module-wide one of tests/sitefixture.py: while
+    Playwright's event loop lives on between transactional tests, the next test's
+    serialized rollback does not restore the rows the migrations made (groups, site tree)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        tool_missing("playwright is missing: install the [test] extra")
+    if not Path(CHROMIUM).is_file():
+        tool_missing(f"Chromium is missing at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def watched(browser, live_server):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    own = urlsplit(live_server.url).netloc
+    seen = Watched(page=page, base=live_server.url)
+    page.expose_function("hubCspViolation", lambda violation: seen.violations.append(violation))
+    page.add_init_script(REPORT_VIOLATIONS)
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error" and seen.console_errors.append((page.url, message.text))
+        ),
+    )
+    page.on("pageerror", lambda error: seen.console_errors.append((page.url, str(error))))
+
+    def request(request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != own:
+            seen.foreign_requests.append(request.url)
+
+    page.on("request", request)
+    yield seen
+    context.close()
+
+
+def sign_in(watched: Watched, username: str, password: str) -> None:
+    watched.goto("/admin/login/")
+    watched.page.fill("#id_username", username)
+    watched.page.fill("#id_password", password)
+    watched.page.click("form.login-form button[type=submit]")
+    watched.page.wait_for_load_state("networkidle")
+
+
+def test_editors_work_in_the_admin_under_the_csp(watched, communicator, home, organisation):
+    case = make_case(organisation)
+    image = make_image("Fokuspunkt")
+    page = watched.page
+
+    sign_in(watched, "kommunikator", PASSWORD)
+    assert urlsplit(page.url).path == "/admin/", f"Inloggningen misslyckades: {page.url}"
+    # The dashboard: Wagtail's Stimulus controllers ran (w-init marks the body "ready") and
+    # the React sidebar replaced its placeholder.
+    watched.wait_for("body.ready", "Stimulus-kontrollerna")
+    watched.wait_for("#wagtail-sidebar:not(.sidebar-loading)", "Sidomenyn")
+
+    # The page editor: the rich-text field became a Draftail editor.
+    watched.goto(f"/admin/pages/{home.pk}/edit/")
+    assert page.locator("form[data-edit-form]").count() == 1, "sidans redigeringsformulär saknas"
+    watched.wait_for(".Draftail-Editor", "Texteditorn (Draftail)")
+
+    # The case record editor: the date pickers (inline scripts) are set up, and the inline
+    # panel's script adds a phase change when its button is pressed.
+    watched.goto(reverse("wagtailsnippets_cases_caserecord:edit", args=[case.pk]))
+    assert page.locator("form[data-edit-form]").count() == 1, "casets redigeringsformulär saknas"
+    watched.wait_for(".xdsoft_datetimepicker", "Datumväljaren")
+    forms = int(page.input_value("#id_phase_history-TOTAL_FORMS"))
+    page.evaluate("document.getElementById('id_phase_history-ADD').click()")
+    page.wait_for_function(
+        f"Number(document.getElementById('id_phase_history-TOTAL_FORMS').value) === {forms + 1}"
+    )
+
+    # The image editor: the focal-point cropper (Jcrop) is running.
+    watched.goto(reverse("wagtailimages:edit", args=[image.pk]))
+    watched.wait_for(".jcrop-holder", "Fokuspunktsväljaren (Jcrop)")
+
+    watched.assert_clean()
+
+
+def test_login_and_lockout_pages_keep_the_strict_csp(watched, communicator, settings):
+    page = watched.page
+    response = page.goto(watched.base + "/admin/login/")
+    policy = response.headers["content-security-policy"]
+    assert "'unsafe-inline'" not in policy, policy
+    watched.wait_for("body.ready", "Stimulus-kontrollerna")
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        page.fill("#id_username", "kommunikator")
+        page.fill("#id_password", "fel-lösenord")
+        with page.expect_navigation() as navigation:
+            page.click("form.login-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+    assert navigation.value.status == 429
+    assert page.locator("h1").inner_text() == "Inloggningen är spärrad"
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert "kommunikatör" in page.locator("main").inner_text()
+    # The lock-out page is Wagtail's login page layout: its scripts run under the strict CSP.
+    watched.wait_for("body.ready", "Stimulus-kontrollerna")
+    watched.assert_clean(status=429)
