@@ -287,7 +287,7 @@ def case_entry(item: dict) -> Entry:
             for r in item.get("research_projects", [])
         ],
         "idea_carriers": [
-            {"role": p.get("role", ""), "unit": p.get("unit", ""), "name": p.get("name") or ""}
+            {"role": p.get("role") or "", "unit": p.get("unit") or "", "name": p.get("name") or ""}
             for p in item.get("idea_carriers", [])
         ],
         "phase_history": [
