@@ -434,9 +434,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 def test_the_site_works_under_its_own_content_security_policy(built_site, page):
-    """Every page carries a policy that allows only the site's own files (and Pagefind's
-    WebAssembly); the scripts of the case portal and of the search work under it, and
-    nothing is refused."""
+    """Every page carries a policy that allows only the site's own files; the scripts of the
+    case portal and of the search (Pagefind's WebAssembly, in its worker) work under it,
+    and nothing is refused."""
     site = built_site
     page.add_init_script(RECORD_VIOLATIONS)
     errors = []
