@@ -90,9 +90,10 @@ class Watched:
 
 @pytest.fixture
 def browser():
-    """Headless Chromium for one test. Not the module-wide one of tests/sitefixture.py: while
-    Playwright's event loop lives on between transactional tests, the next test's
-    serialized rollback does not restore the rows the migrations made (groups, site tree)."""
+    """Headless Chromium for one test. Not the module-wide one of tests/sitefixture.py:
+    while Playwright runs, database code is in another context (see below), so the next
+    transactional test's serialized rollback would not restore the rows the migrations made
+    (groups, site tree)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -139,9 +140,21 @@ def sign_in(watched: Watched, username: str, password: str) -> None:
     watched.page.wait_for_load_state("networkidle")
 
 
-def test_editors_work_in_the_admin_under_the_csp(watched, communicator, home, organisation):
-    case = make_case(organisation)
-    image = make_image("Fokuspunkt")
+@pytest.fixture
+def case(organisation):
+    return make_case(organisation)
+
+
+@pytest.fixture
+def image(db):
+    return make_image("Fokuspunkt")
+
+
+# The data fixtures come before ``watched``. Django keeps a database connection per context,
+# and code run once Playwright's sync API has started is in another one: its queries would
+# open a second connection that the test database's teardown never closes (PostgreSQL then
+# refuses to drop the test database).
+def test_editors_work_in_the_admin_under_the_csp(communicator, home, case, image, watched):
     page = watched.page
 
     sign_in(watched, "kommunikator", PASSWORD)
@@ -174,7 +187,7 @@ def test_editors_work_in_the_admin_under_the_csp(watched, communicator, home, or
     watched.assert_clean()
 
 
-def test_login_and_lockout_pages_keep_the_strict_csp(watched, communicator, settings):
+def test_login_and_lockout_pages_keep_the_strict_csp(communicator, settings, watched):
     page = watched.page
     response = page.goto(watched.base + "/admin/login/")
     policy = response.headers["content-security-policy"]
