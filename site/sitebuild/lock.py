@@ -62,18 +62,23 @@ def _locked(path: Path, wait: float) -> Iterator[None]:
                     raise BuildBusy(_busy_message(path)) from None
                 time.sleep(POLL)
         holder = {"pid": os.getpid(), "since": dt.datetime.now(dt.UTC).isoformat()}
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(holder).encode(), 0)
+        data = json.dumps(holder).encode()
+        os.pwrite(fd, data, 0)
+        os.ftruncate(fd, len(data))
         yield
     finally:
         os.close(fd)  # releases the lock
 
 
 def _busy_message(path: Path) -> str:
-    try:
-        holder = json.loads(path.read_text(encoding="utf-8"))
-        since = dt.datetime.fromisoformat(holder["since"]).astimezone(TIMEZONE)
-    except (OSError, ValueError, KeyError, TypeError):
+    for _attempt in range(20):  # the holder may be writing who it is right now
+        try:
+            holder = json.loads(path.read_text(encoding="utf-8"))
+            since = dt.datetime.fromisoformat(holder["since"]).astimezone(TIMEZONE)
+            break
+        except (OSError, ValueError, KeyError, TypeError):
+            time.sleep(POLL / 4)
+    else:
         return f"Ett bygge pågår redan ({path.name} är låst). Försök igen när det är klart."
     return (
         f"Ett bygge pågår redan sedan {swedish_date(since.date())} kl. "
