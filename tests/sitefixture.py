@@ -56,9 +56,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium driven by Playwright, one per test module."""
+def chromium() -> Iterator:
+    """Launch headless Chromium with Playwright; yields the browser (a generator for a
+    fixture to ``yield from``)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -69,6 +69,12 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Playwright, one per test module."""
+    yield from chromium()
 
 
 @dataclass

@@ -12,7 +12,6 @@ fail when CI is set.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,7 +19,7 @@ from api_factories import make_image
 from casedata import make_case
 from conftest import PASSWORD
 from django.urls import reverse
-from sitefixture import CHROMIUM, CHROMIUM_ARGS, tool_missing
+from sitefixture import chromium
 
 pytestmark = [
     pytest.mark.slow,
@@ -94,16 +93,7 @@ def browser():
     while Playwright runs, database code is in another context (see below), so the next
     transactional test's serialized rollback would not restore the rows the migrations made
     (groups, site tree)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        tool_missing("playwright is missing: install the [test] extra")
-    if not Path(CHROMIUM).is_file():
-        tool_missing(f"Chromium is missing at {CHROMIUM}: apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    yield from chromium()
 
 
 @pytest.fixture
