@@ -4,7 +4,10 @@ the CMS in this process, make small sites, and look at what a build left on disk
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from django.core.signals import request_finished, request_started
@@ -13,6 +16,8 @@ from django.db import close_old_connections
 from cms.core.models import HomePage, StandardPage
 from sitebuild.build import Reporter, build
 from sitebuild.frontmatter import loads
+
+ROOT = Path(__file__).resolve().parents[1]
 
 #: Pages the theme links to from every page (main menu, footer); without them the strict
 #: link check fails. The sections and /case/ come with the site tree and the pull.
@@ -166,3 +171,49 @@ def pages_naming(content: Path, path: str) -> tuple[set[str], set[str]]:
         if link in body:
             in_body.add(rel)
     return in_meta, in_body
+
+
+# ---- The build step as a command line, in a child process ---------------------------------
+
+
+def hub_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "sitebuild", *args]
+
+
+def hub_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")])}
+    env.update(extra)
+    return env
+
+
+class Folders:
+    """One site's content/ and live output, built by ``hub build`` in a child process
+    from ``api``."""
+
+    def __init__(self, root: Path, api: str):
+        self.content = root / "content"
+        self.out = root / "out" / "build"
+        self.api = api
+
+    def args(self, *extra: str, api: str | None = None) -> list[str]:
+        return hub_command(
+            "build", "--api", api or self.api, "--content", str(self.content),
+            "--out", str(self.out), *extra,
+        )  # fmt: skip
+
+    def build(self, *extra: str, api: str | None = None, **env: str):
+        return subprocess.run(
+            self.args(*extra, api=api),
+            capture_output=True,
+            text=True,
+            env=hub_env(**env),
+            cwd=ROOT,
+            timeout=300,
+        )
+
+    def page(self, path: str) -> Path:
+        return self.out.joinpath(*[p for p in path.split("/") if p], "index.html")
+
+    def beside(self, prefix: str) -> list[Path]:
+        """What lies beside the live output with a name that starts with ``prefix``."""
+        return sorted(self.out.parent.glob(f"{prefix}*"))
