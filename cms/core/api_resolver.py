@@ -307,6 +307,12 @@ class Resolver:
         renditions = renditions or BODY_RENDITIONS
         try:
             found = image.get_renditions(*renditions.values())
+            if any(rendition.pk is None for rendition in found.values()):
+                # Just made. If another process saved the same rendition meanwhile, Wagtail
+                # returns its own unsaved copy, whose file /media/ does not serve (only
+                # saved renditions are public, cms.core.media): read what was saved.
+                image.refresh_from_db()  # forgets the renditions it holds
+                found = image.get_renditions(*renditions.values())
         except SourceImageIOError:
             logger.warning("Image %s has no readable source file", image.pk)
             return None

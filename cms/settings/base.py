@@ -131,6 +131,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# No cache of renditions: Wagtail would keep a rendition another process saved first as
+# its own unsaved copy, whose file /media/ does not serve (cms.core.api_resolver).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
