@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 help:
 	@echo "make demo           installera, förbered demodatabasen och starta CMS:et"
 	@echo "make test           kör hela testsviten (SQLite)"
-	@echo "make test-postgres  kör testsviten mot PostgreSQL (DATABASE_URL)"
+	@echo "make test-postgres  kör databastesterna och bygget mot PostgreSQL (DATABASE_URL)"
 	@echo "make lint           ruff check och formatkontroll"
 	@echo "make bench          mät bygget med 1 000 och 10 000 genererade case"
 	@echo "make lighthouse     Lighthouse på startsidan, case-portalen och ett case"
@@ -32,8 +32,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
+# Every test but the slow end-to-end ones whose subject is not the database (the browser,
+# the HTML checker, hostile servers), which the SQLite run has covered already.
 test-postgres: $(STAMP)
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hub} $(PY) -m pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hub} $(PY) -m pytest -m "not slow or postgres"
 
 bench: $(STAMP)
 	$(PY) scripts/bench_build.py

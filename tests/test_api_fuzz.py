@@ -102,6 +102,7 @@ def register(db, organisation, communicator):
 
 
 @pytest.mark.slow
+@pytest.mark.postgres
 def test_rest_endpoints_never_fail_on_any_input(client, register):
     ops = operations(client)
     assert len(ops) == 5
@@ -133,6 +134,7 @@ WAGTAIL_PARAMETERS = {
 
 
 @pytest.mark.slow
+@pytest.mark.postgres
 def test_wagtail_endpoints_never_fail_on_any_input(client, home):
     @FUZZ
     @given(

@@ -118,6 +118,7 @@ def test_internal_records_count_but_are_not_listed(client, register):
 
 
 @pytest.mark.slow
+@pytest.mark.postgres
 def test_demo_register_reproduces_the_article(client, db):
     call_command("load_demo", quiet=True)
     status = get_json(client, "/api/v2/stats/")

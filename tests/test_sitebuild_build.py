@@ -38,7 +38,7 @@ from sitebuild.cli import build_parser
 from sitebuild.frontmatter import loads
 from sitebuild.render import BuildFailed
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 #: Text that only the hidden things carry: none of it may reach content/ or the site.
 NEVER_PUBLISHED = "Qx7-aldrig-publicerad"
