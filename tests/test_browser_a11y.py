@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import pytest
 from sitefixture import BuiltSite, tool_missing
 
-from cms.core.text import swedish_slugify
+from swedish import swedish_slugify
 
 pytestmark = pytest.mark.slow
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from cms.core.text import swedish_date, swedish_number, swedish_slugify, swedish_sort_key
+from swedish import swedish_date, swedish_number, swedish_slugify, swedish_sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -27,9 +27,9 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
 from sitefixture import tool_missing
 
-from cms.core.text import swedish_sort_key
 from sitebuild import search
 from sitebuild.build import Reporter, build
+from swedish import swedish_sort_key
 
 STORY = "/goda-exempel/demenssjukdom-stod-som-kommer-i-tid/"
 CASE = "/case/tidigare-upptackt-av-demenssjukdom/"

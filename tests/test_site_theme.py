@@ -654,7 +654,7 @@ def test_swedish_numbers_in_status():
     """Numbers go through swedish_number: thousands get a narrow no-break space."""
     from jinja2 import Environment, FileSystemLoader
 
-    from cms.core.text import swedish_date, swedish_number
+    from swedish import swedish_date, swedish_number
 
     env = Environment(loader=FileSystemLoader(ROOT / "themes" / "hub"))
     env.filters.update(swedish_number=swedish_number, swedish_date=swedish_date)

@@ -39,7 +39,7 @@ from cms.core.api_fields import CaseRefField, StreamFieldSerializer
 from cms.core.blocks import BodyBlock
 from cms.core.models import HubPage, ListingMixin
 from cms.core.paths import RESERVED_CASE_SLUGS
-from cms.core.text import swedish_slugify
+from swedish import swedish_slugify
 
 from .choices import (
     InnovationType,

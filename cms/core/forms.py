@@ -2,7 +2,7 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .text import swedish_slugify
+from swedish import swedish_slugify
 
 
 class HubPageForm(WagtailAdminPageForm):

@@ -10,10 +10,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from swedish import swedish_slugify
+
 from .api_fields import ImageRenditionsField, RichTextSerializer, StreamFieldSerializer
 from .blocks import BodyBlock
 from .forms import HubPageForm
-from .text import swedish_slugify
 
 
 class SwedishSlugMixin:

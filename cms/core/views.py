@@ -5,11 +5,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.cases import choices
+from swedish import swedish_sort_key
 
 from .api_params import StrictQueryParamsMixin
 from .models import Organisation, SustainableDevelopmentGoal, Topic
 from .serializers import TaxonomiesSerializer
-from .text import swedish_sort_key
 
 CODE_LISTS = {
     "phase": choices.Phase,

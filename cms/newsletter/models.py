@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from cms.core.api_fields import StreamFieldSerializer
 from cms.core.models import HubPage, ListingMixin
-from cms.core.text import swedish_month
+from swedish import swedish_month
 
 from .blocks import NewsletterBodyBlock
 

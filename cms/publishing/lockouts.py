@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from cms.core.text import swedish_date
+from swedish import swedish_date
 
 log = logging.getLogger(__name__)
 

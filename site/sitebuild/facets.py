@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
 
-from cms.core.text import swedish_sort_key
+from swedish import swedish_sort_key
 
 from .paths import content_file
 

@@ -19,7 +19,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from cms.core.text import swedish_date
+from swedish import swedish_date
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 #: How often a waiting build tries the lock again (seconds).

@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from cms.core.text import swedish_date, swedish_month, swedish_number, swedish_sort_key
+from swedish import swedish_date, swedish_month, swedish_number, swedish_sort_key
 
 from .frontmatter import loads
 from .paths import clean_url

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cms.core.text import swedish_sort_key
+from swedish import swedish_sort_key
 
 from . import derived, feeds, forked
 from .client import PAGE_SIZE, ApiClient, ApiError

@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from cms.core.text import swedish_sort_key
+from swedish import swedish_sort_key
 
 from .facets import PAGE_SEGMENT
 from .render import workers

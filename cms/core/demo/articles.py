@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from cms.articles.models import InspirationArticlePage
 from cms.cases.stats import status_as_of
-from cms.core.text import swedish_date, swedish_slugify
+from swedish import swedish_date, swedish_slugify
 
 from . import base as b
 

@@ -2,7 +2,7 @@
 personal data and the accessibility statement (with every element the law asks for)."""
 
 from cms.core.models import StandardPage
-from cms.core.text import swedish_slugify
+from swedish import swedish_slugify
 
 from . import base as b
 

@@ -1,7 +1,7 @@
 """The home page: what Idéslussen is, the figures of the day, and the way in."""
 
 from cms.cases.stats import status_as_of
-from cms.core.text import swedish_date
+from swedish import swedish_date
 
 from . import base as b
 

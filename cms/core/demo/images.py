@@ -14,7 +14,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 
-from cms.core.text import swedish_slugify
+from swedish import swedish_slugify
 
 SIZE = (1600, 900)
 SEED = 2017

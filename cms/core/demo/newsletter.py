@@ -11,8 +11,8 @@ import datetime as dt
 from cms.cases.choices import Outcome, Phase
 from cms.cases.models import CaseRecord
 from cms.cases.stats import status_as_of
-from cms.core.text import swedish_date, swedish_month
 from cms.newsletter.models import NewsletterIssuePage
+from swedish import swedish_date, swedish_month
 
 from . import base as b
 

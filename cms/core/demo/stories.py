@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cms.cases.models import CaseRecord, CaseStoryPage
-from cms.core.text import swedish_slugify
+from swedish import swedish_slugify
 
 from . import base as b
 

@@ -1,6 +1,7 @@
 """Swedish text conventions: slugs, sort order, dates and numbers.
 
-Plain Python with no Django imports: the CMS and the build step (``sitebuild``) share it.
+Plain Python that imports neither Django, ``cms`` nor ``sitebuild``: the CMS and the build step
+share it.
 """
 
 import datetime as dt
