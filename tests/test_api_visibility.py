@@ -348,3 +348,36 @@ def test_by_organisation_names_only_organisations_with_public_cases(client, orga
     assert [c["home_organisation"]["name"] for c in cases] == [organisation.name] * 2
     # The other figures still count the whole register.
     assert status["received"] == 5 == sum(status["by_phase"].values())
+
+
+def test_a_rendition_another_process_saved_first_is_the_one_given(db):
+    """Two processes of one pull make the same renditions at once: the one whose insert was
+    skipped holds Wagtail's unsaved copies, whose files /media/ never serves. The API must
+    give the files that were saved."""
+    from cms.core.api_resolver import BODY_RENDITIONS, Resolver
+
+    image = make_image("vis-race", size=SMALL)
+
+    class LostRace(Resolver):
+        def _load_images(self, ids):
+            loaded = super()._load_images(ids)  # prefetched before the other process saved
+            stale = loaded[image.pk]
+            winner = type(image).objects.get(pk=image.pk)
+            for saved in winner.get_renditions(*BODY_RENDITIONS.values()).values():
+                stale.prefetched_renditions.append(
+                    type(saved)(
+                        image=stale,
+                        filter_spec=saved.filter_spec,
+                        focal_point_key=saved.focal_point_key,
+                        file="images/lost-copy.png",
+                        width=saved.width,
+                        height=saved.height,
+                    )
+                )
+            return loaded
+
+    given = LostRace().image(image.pk)
+    rendition_model = type(image).get_rendition_model()
+    saved_urls = {r.url for r in rendition_model.objects.filter(image=image)}
+    urls = {r["url"] for r in given["renditions"].values()}
+    assert urls and urls <= saved_urls, (urls, saved_urls)

@@ -308,10 +308,13 @@ class Resolver:
         try:
             found = image.get_renditions(*renditions.values())
             if any(rendition.pk is None for rendition in found.values()):
-                # Just made. If another process saved the same rendition meanwhile, Wagtail
-                # returns its own unsaved copy, whose file /media/ does not serve (only
-                # saved renditions are public, cms.core.media): read what was saved.
-                image.refresh_from_db()  # forgets the renditions it holds
+                # Just made (Wagtail's bulk insert leaves the primary key unset). If another
+                # process saved the same rendition meanwhile, the insert was skipped and this
+                # is Wagtail's unsaved copy, whose file /media/ does not serve (only saved
+                # renditions are public, cms.core.media). Read what was saved, through a
+                # fresh instance: this one keeps the copies in its prefetched list, which
+                # refresh_from_db() does not clear.
+                image = type(image).objects.get(pk=image.pk)
                 found = image.get_renditions(*renditions.values())
         except SourceImageIOError:
             logger.warning("Image %s has no readable source file", image.pk)
