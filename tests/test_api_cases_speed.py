@@ -27,6 +27,8 @@ from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIRequestFactory
 
+from cms.api.case_rows import ORGANISATION_COLUMNS, compile_representation, load_relations
+from cms.api.case_serializers import CaseRecordSerializer, case_rows
 from cms.cases.choices import (
     InnovationType,
     Method,
@@ -46,15 +48,7 @@ from cms.cases.models import (
     CaseSolution,
     IdeaCarrier,
 )
-from cms.cases.serializers import (
-    ORGANISATION_COLUMNS,
-    CaseRecordSerializer,
-    case_rows,
-    compile_representation,
-    load_relations,
-)
 from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
-from cms.core.public import public_cases
 
 GENERATED = 300
 ORDER = ("-received_date", "case_id")
@@ -176,7 +170,7 @@ pytestmark = pytest.mark.django_db
 
 def pages_of_rows(size=100):
     """The public records as the listing reads them, page by page, relations loaded."""
-    queryset = case_rows(public_cases().order_by(*ORDER))
+    queryset = case_rows(CaseRecord.objects.public().order_by(*ORDER))
     total = queryset.count()
     for offset in range(0, total, size):
         rows = list(queryset[offset : offset + size])
@@ -239,7 +233,7 @@ def row_from_models(record: CaseRecord) -> dict:
 
 
 def test_the_register_has_every_case_to_check():
-    public = public_cases()
+    public = CaseRecord.objects.public()
     assert public.filter(case_id__startswith="IS-201").count() > GENERATED // 2
     assert public.count() > 150
     for level in (PublicationLevel.PUBLIK, PublicationLevel.ANONYMISERAD):
@@ -257,7 +251,7 @@ def test_rows_hold_what_the_models_give():
         for row in rows:
             assert row == row_from_models(records[row["id"]]), row["case_id"]
             seen += 1
-    assert seen == public_cases().count()
+    assert seen == CaseRecord.objects.public().count()
 
 
 def test_the_compiled_representation_is_rest_frameworks():
@@ -287,12 +281,12 @@ def test_compiling_refuses_fields_it_would_represent_differently():
 
 def test_listing_pages_and_details_agree_and_names_need_consent(client):
     listed = []
-    for offset in range(0, public_cases().count(), 70):
+    for offset in range(0, CaseRecord.objects.public().count(), 70):
         listed += get_json(client, f"/api/v2/cases/?limit=70&offset={offset}")["items"]
     whole = get_json(client, "/api/v2/cases/?limit=1000")["items"]
     assert json.dumps(listed) == json.dumps(whole)
     assert [item["case_id"] for item in whole] == list(
-        public_cases().order_by(*ORDER).values_list("case_id", flat=True)
+        CaseRecord.objects.public().order_by(*ORDER).values_list("case_id", flat=True)
     )
 
     details = [item for item in whole if CASE_ID_RE.match(item["case_id"])]

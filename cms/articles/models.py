@@ -7,10 +7,10 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms.core.api_fields import CaseRefListField, StreamFieldSerializer
+from cms.api.fields import CaseRefListField, StreamFieldSerializer
+from cms.api.fields.taxonomies import TopicRefSerializer
 from cms.core.blocks import BodyBlock
 from cms.core.models import HubPage, ListingMixin
-from cms.core.serializers import TopicRefSerializer
 
 
 class InspirationIndexPage(HubPage):

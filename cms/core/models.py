@@ -10,9 +10,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.api.fields import ImageRenditionsField, RichTextSerializer, StreamFieldSerializer
 from swedish import swedish_slugify
 
-from .api_fields import ImageRenditionsField, RichTextSerializer, StreamFieldSerializer
 from .blocks import BodyBlock
 from .forms import HubPageForm
 

@@ -7,7 +7,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms.core.api_fields import StreamFieldSerializer
+from cms.api.fields import StreamFieldSerializer
 from cms.core.models import HubPage, ListingMixin
 from swedish import swedish_month
 

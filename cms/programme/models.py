@@ -10,12 +10,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.core.api_fields import StreamFieldSerializer
+from cms.api.fields import StreamFieldSerializer
+from cms.api.fields.programme import ProgrammeSessionSerializer
+from cms.api.fields.taxonomies import OrganisationSerializer
 from cms.core.blocks import BodyBlock
 from cms.core.models import HubPage, ListingMixin
-from cms.core.serializers import OrganisationSerializer
-
-from .serializers import ProgrammeSessionSerializer
 
 
 class ProgrammeIndexPage(HubPage):
