@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "cms.programme",
     "cms.newsletter",
     "cms.publishing",
+    # load_demo and generate_bench_content; load_demo refuses unless HUB_DEMO_ALLOWED.
+    "cms.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",

@@ -15,4 +15,7 @@ Modules, in the order ``runner.run`` uses them:
   ``case_texts``
 - ``fixed_pages``, ``programme``, ``articles``, ``stories``, ``newsletter``, ``home``: the
   pages, with helpers for rich text and blocks in ``base``
+
+Beside the demo, ``generate`` writes case records in bulk for the tests and the
+benchmarks (``generate_bench_content``, ``scripts/bench_api.py``).
 """
