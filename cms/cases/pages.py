@@ -8,23 +8,15 @@ from wagtail.search import index
 
 from cms.api.fields import CaseRefField, StreamFieldSerializer
 from cms.core.blocks import BodyBlock
-from cms.core.models import HubPage, ListingMixin
+from cms.core.models import HubPage, ListingMixin, SectionIndexPage
 
 from .records import CaseRecord
 
 
-class CaseStoryIndexPage(HubPage):
+class CaseStoryIndexPage(SectionIndexPage):
     """The list of good examples ("Goda exempel")."""
 
-    intro = models.TextField("Ingress", blank=True)
-
-    content_panels = HubPage.content_panels + [FieldPanel("intro")]
-
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["cases.CaseStoryPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "Goda exempel (lista)"

@@ -28,6 +28,7 @@ from wagtail.admin.panels import (
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from cms.core.models import SwedishSlugMixin
 from cms.core.paths import RESERVED_CASE_SLUGS
 from swedish import swedish_slugify
 
@@ -72,6 +73,7 @@ class CaseRecordQuerySet(models.QuerySet):
 
 
 class CaseRecord(
+    SwedishSlugMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -279,13 +281,6 @@ class CaseRecord(
 
         if errors:
             raise ValidationError(errors)
-
-    def full_clean(self, *args, **kwargs):
-        if not self.slug and self.title:
-            self.slug = swedish_slugify(self.title)
-        elif self.slug:
-            self.slug = swedish_slugify(self.slug)
-        super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
         if not self.slug:
