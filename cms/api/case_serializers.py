@@ -9,7 +9,8 @@ anything of the revisions.
 
 The serializers below are the one definition of that shape, for the responses and for the
 OpenAPI schema alike. The listing serializes up to 1 000 records a request, so they work
-on rows rather than model instances:
+on rows rather than model instances (an exception to reading instances with
+``prefetch_related``, measured in ``cms.api.case_rows``):
 
 - a record is a dict of the columns the serializer reads (``case_rows``); its related
   objects are added to it as dicts and lists of dicts, read for a whole page of records
@@ -264,6 +265,3 @@ def record_columns() -> tuple[str, ...]:
 def case_rows(queryset):
     """The records of a ``CaseRecord`` queryset as rows for ``CaseRecordSerializer``."""
     return queryset.values(*record_columns())
-
-
-#: What ``load_relations`` reads of an organisation (``OrganisationRefSerializer``'s fields).
