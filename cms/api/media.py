@@ -29,7 +29,7 @@ from cms.core.public import unrestricted_documents, unrestricted_images
 from .case_serializers import CaseRecordSerializer
 from .filters import FieldOrderingFilter, FieldValueFilter
 from .resolver import Resolver
-from .wagtail import WagtailParametersMixin
+from .wagtail_endpoints import WagtailParametersMixin
 
 # Which media are published ----------------------------------------------------------------
 

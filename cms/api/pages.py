@@ -10,7 +10,7 @@ Compared with Wagtail's own viewset:
   reference in batches, so the number of queries does not depend on the page size;
 - ``published_since=`` returns the pages whose ``last_changed`` is at or after a time;
 - every query parameter is checked: an unknown one, a bad value or an out-of-range limit is
-  a 400 naming it (``cms.api.wagtail``); there is no search and no HTML renderer.
+  a 400 naming it (``cms.api.wagtail_endpoints``); there is no search and no HTML renderer.
 """
 
 from django.core.exceptions import FieldDoesNotExist
@@ -29,7 +29,7 @@ from .filters import FieldOrderingFilter, FieldValueFilter, PublishedSinceFilter
 from .manifest import page_change_times
 from .params import ParameterError
 from .resolver import CONTEXT_KEY, kind_of
-from .wagtail import WagtailParametersMixin
+from .wagtail_endpoints import WagtailParametersMixin
 
 
 class PagePathField(Field):

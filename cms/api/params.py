@@ -109,11 +109,12 @@ def parse_int(parameter: str, raw: str, minimum: int, maximum: int | None = None
 class StrictParametersMixin:
     """For every endpoint: JSON only, no authentication (everything served is public, and
     a logged-in editor sees exactly what everybody sees), and a query parameter the
-    endpoint does not know is a 400 naming it, checked before anything else is done.
+    endpoint does not know is a 400 naming it, so that a typo fails loudly.
 
-    REST framework views accept their filters, pagination and ``extra_query_params``; the
-    Wagtail endpoints (``cms.api.wagtail``) name theirs per action and answer in Wagtail's
-    own words."""
+    REST framework views accept their filters, pagination and ``extra_query_params``, and
+    check them before anything else; the Wagtail endpoints
+    (``cms.api.wagtail_endpoints``) name theirs per action, check them after content
+    negotiation and answer in Wagtail's own words."""
 
     renderer_classes = [JSONRenderer]
     authentication_classes = []
@@ -133,10 +134,13 @@ class StrictParametersMixin:
     def unknown_parameters_error(self, unknown: list[str]) -> Exception:
         return exceptions.ValidationError(dict.fromkeys(unknown, ["unknown parameter"]))
 
-    def initial(self, request, *args, **kwargs):
-        unknown = sorted(set(request.GET) - set(self.allowed_query_params()))
+    def refuse_unknown_parameters(self) -> None:
+        unknown = sorted(set(self.request.GET) - set(self.allowed_query_params()))
         if unknown:
             raise self.unknown_parameters_error(unknown)
+
+    def initial(self, request, *args, **kwargs):
+        self.refuse_unknown_parameters()
         super().initial(request, *args, **kwargs)
 
 

@@ -41,10 +41,14 @@ class WagtailParametersMixin(StrictParametersMixin):
     detail_query_parameters = frozenset(["fields"])
 
     def initial(self, request, *args, **kwargs):
-        # Content negotiation (in super().initial) would answer ?format=… with a 404.
+        # Content negotiation (in REST framework's initial) would answer ?format=… with a 404.
         if "format" in request.GET:
             raise ParameterError("format", "unknown parameter (the API answers in JSON only)")
-        super().initial(request, *args, **kwargs)
+        # REST framework's own checks (content negotiation) come before the parameters here,
+        # as they always have on these endpoints (a 406 before a 400); so skip the check
+        # that StrictParametersMixin.initial makes first, and make it after.
+        super(StrictParametersMixin, self).initial(request, *args, **kwargs)
+        self.refuse_unknown_parameters()
 
     def allowed_query_params(self) -> set[str]:
         if self.action == "detail_view":
