@@ -44,7 +44,7 @@ class PagePathField(Field):
 
 class PageLastChangedField(Field):
     """When the page last changed as the site sees it: published, moved, or an ancestor
-    published, moved or unrestricted (see ``cms.publishing.manifest``)."""
+    published, moved or unrestricted (see ``cms.api.manifest``)."""
 
     def get_attribute(self, instance):
         return instance
