@@ -9,8 +9,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
-from cms.api import not_found_urlpatterns as api_not_found_urlpatterns
-from cms.api import urlpatterns as api_urlpatterns
+from cms.api.urls import not_found_urlpatterns as api_not_found_urlpatterns
+from cms.api.urls import urlpatterns as api_urlpatterns
 
 urlpatterns = [
     *api_urlpatterns,
@@ -32,8 +32,8 @@ if settings.HUB_SERVE_MEDIA:
     # The build step reads images and documents over HTTP, also from the CMS in its own
     # process (as a remote build would), so the CMS must answer for MEDIA_URL wherever media
     # live on its local disk. (django.conf.urls.static.static() only works with DEBUG on.)
-    # Visitors get only the files of public media; editors everything (cms.core.media).
-    from cms.core.media import serve_media
+    # Visitors get only the files of public media; editors everything (cms.publishing.media).
+    from cms.publishing.media import serve_media
 
     urlpatterns += [
         re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_media)

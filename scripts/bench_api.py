@@ -9,15 +9,14 @@ record, the way the build step does (HTTP over the WSGI app with httpx, 500 page
 Everything runs in a throwaway SQLite database and media folder under a temporary
 directory (HUB_VAR_DIR); DATABASE_URL is ignored, so the developer's database is never
 touched. Steps: migrate, ``load_demo``, pull everything twice (the first pull also makes
-the image renditions), then add N generated case records in bulk and pull again.
+the image renditions), then add N generated case records in bulk (``cms.demo.generate``,
+the generator the tests use) and pull again.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
-import random
 import shutil
 import sys
 import tempfile
@@ -111,96 +110,6 @@ def pull(http) -> list[tuple[str, int, int, dict]]:
     return rows
 
 
-def generate_cases(count: int, seed: int = 2017) -> None:
-    """``count`` published case records with phase histories, taxonomies, idea carriers,
-    partners and solutions, written in bulk."""
-    from django.db import transaction
-
-    from cms.cases.choices import InnovationType, Method, Origin, Outcome, Phase
-    from cms.cases.models import (
-        CasePartner,
-        CasePhaseChange,
-        CaseRecord,
-        CaseSolution,
-        IdeaCarrier,
-    )
-    from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
-
-    rng = random.Random(seed)
-    orgs = list(Organisation.objects.all())
-    topics = list(Topic.objects.all())
-    goals = list(SustainableDevelopmentGoal.objects.all())
-    phases = [p.value for p in Phase]
-    levels = ["intern", "anonymiserad", "publik"]
-    now = dt.datetime.now(dt.UTC)
-    records = []
-    for n in range(count):
-        year = 2000 + n // 1000
-        received = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(360))
-        phase = rng.choice(phases)
-        outcome = rng.choice([o.value for o in Outcome]) if phase == "avslutad" else ""
-        records.append(
-            CaseRecord(
-                case_id=f"IS-{year}-{n % 1000 + 1:03d}",
-                title=f"Genererat case {n}",
-                slug=f"genererat-case-{n}",
-                summary="Ett genererat case för mätningen. " * 3,
-                challenge="Behovet beskrivs här. " * 5,
-                publication_level=rng.choice(levels),
-                received_date=received,
-                origin=rng.choice([o.value for o in Origin]),
-                home_organisation=rng.choice(orgs),
-                taken_over_by=rng.choice(orgs) if outcome in ("overlamnat", "hittat_hem") else None,
-                innovation_types=[rng.choice([t.value for t in InnovationType])],
-                methods=rng.sample([m.value for m in Method], 3),
-                phase=phase,
-                outcome=outcome,
-                results="Resultat. " * 10,
-                live=True,
-                first_published_at=now,
-                last_published_at=now,
-            )
-        )
-    with transaction.atomic():
-        CaseRecord.objects.bulk_create(records, batch_size=500)
-        records = list(CaseRecord.objects.filter(slug__startswith="genererat-case-"))
-        history, carriers, partners, solutions = [], [], [], []
-        topic_links, goal_links, org_links = [], [], []
-        for record in records:
-            path = phases[: phases.index(record.phase) + 1]
-            for i, phase in enumerate(path):
-                date = record.received_date + dt.timedelta(days=40 * i)
-                history.append(CasePhaseChange(case=record, phase=phase, date=date, sort_order=i))
-            carriers.append(IdeaCarrier(case=record, role="Sjuksköterska", unit="Hemtjänsten"))
-            partners.append(
-                CasePartner(case=record, organisation=rng.choice(orgs), partner_type="forskning")
-            )
-            solutions.append(CaseSolution(case=record, title="Ett lösningsförslag"))
-            topic_links.append(
-                CaseRecord.topics.through(caserecord=record, topic=rng.choice(topics))
-            )
-            goal_links.append(
-                CaseRecord.sdgs.through(
-                    caserecord=record, sustainabledevelopmentgoal=rng.choice(goals)
-                )
-            )
-            org_links.append(
-                CaseRecord.participating_organisations.through(
-                    caserecord=record, organisation=rng.choice(orgs)
-                )
-            )
-        for model, rows in [
-            (CasePhaseChange, history),
-            (IdeaCarrier, carriers),
-            (CasePartner, partners),
-            (CaseSolution, solutions),
-            (CaseRecord.topics.through, topic_links),
-            (CaseRecord.sdgs.through, goal_links),
-            (CaseRecord.participating_organisations.through, org_links),
-        ]:
-            model.objects.bulk_create(rows, batch_size=1000)
-
-
 def print_table(title: str, rows) -> None:
     print(f"\n{title}")
     print(f"  {'what':<22} {'requests':>8} {'items':>7} {'seconds':>8} {'SQL queries':>11}")
@@ -220,7 +129,7 @@ def main(argv=None) -> None:
         from django.core.management import call_command
 
         from cms.cases.models import CaseRecord
-        from cms.core.public import public_cases
+        from cms.demo.generate import generate_cases
 
         started = time.perf_counter()
         call_command("migrate", verbosity=0)
@@ -232,11 +141,11 @@ def main(argv=None) -> None:
             print_table("Demo data, second pull", pull(http))
 
             started = time.perf_counter()
-            generate_cases(args.cases)
+            generate_cases(args.cases, seed=2017)
             print(
                 f"\nGenerated {args.cases} case records in "
                 f"{time.perf_counter() - started:.1f} s: {CaseRecord.objects.count()} in the "
-                f"register, {public_cases().count()} public."
+                f"register, {CaseRecord.objects.public().count()} public."
             )
             print_table(f"Demo data + {args.cases} generated case records", pull(http))
     finally:

@@ -14,9 +14,7 @@ every kind of relation, organisation reference and consent:
 The data is made once for the module in a transaction that is rolled back at the end.
 """
 
-import datetime as dt
 import json
-import random
 
 import pytest
 from api_factories import get_json
@@ -27,146 +25,29 @@ from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIRequestFactory
 
+from cms.api.case_rows import ORGANISATION_COLUMNS, compile_representation, load_relations
+from cms.api.case_serializers import CaseRecordSerializer, case_rows
 from cms.cases.choices import (
-    InnovationType,
-    Method,
-    Origin,
-    Outcome,
-    PartnerType,
-    Phase,
     PublicationLevel,
-    TargetGroup,
 )
 from cms.cases.models import (
     CASE_ID_RE,
-    CasePartner,
-    CasePhaseChange,
     CaseRecord,
     CaseResearchProject,
-    CaseSolution,
     IdeaCarrier,
 )
-from cms.cases.serializers import (
-    ORGANISATION_COLUMNS,
-    CaseRecordSerializer,
-    case_rows,
-    compile_representation,
-    load_relations,
-)
-from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
-from cms.core.public import public_cases
+from cms.demo.generate import generate_cases
 
 GENERATED = 300
 ORDER = ("-received_date", "case_id")
-
-
-def generate_cases(count: int, seed: int = 31) -> None:
-    """``count`` records in bulk, live or not, at every publication level, each with a
-    random share of every relation (none included) and of the optional fields."""
-    rng = random.Random(seed)
-    orgs = list(Organisation.objects.all())
-    topics = list(Topic.objects.all())
-    goals = list(SustainableDevelopmentGoal.objects.all())
-    phases = list(Phase.values)
-    stamp = dt.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=dt.UTC)
-    records = []
-    for n in range(count):
-        phase = rng.choice(phases)
-        outcome = rng.choice(Outcome.values) if phase == Phase.AVSLUTAD else ""
-        published = None if rng.random() < 0.1 else stamp + dt.timedelta(hours=n)
-        records.append(
-            CaseRecord(
-                case_id=f"IS-{2010 + n % 10}-{500 + n // 10:03d}",
-                title=f"Genererat case {n}",
-                slug=f"genererat-case-{n}",
-                summary=f"Sammanfattning {n}.",
-                challenge="Behovet.",
-                publication_level=rng.choice(PublicationLevel.values),
-                live=rng.random() < 0.9,
-                received_date=dt.date(2010 + n % 10, 1, 1) + dt.timedelta(days=rng.randrange(360)),
-                origin=rng.choice([*Origin.values, ""]),
-                home_organisation=rng.choice(orgs),
-                taken_over_by=rng.choice([None, *orgs]),
-                target_groups=rng.sample(TargetGroup.values, rng.randrange(3)),
-                innovation_types=rng.sample(InnovationType.values, rng.randrange(3)),
-                methods=rng.sample(Method.values, rng.randrange(4)),
-                phase=phase,
-                paused=rng.random() < 0.2,
-                outcome=outcome,
-                team_size=rng.choice([None, 1, 7]),
-                results=rng.choice(["", "Resultat."]),
-                internal_notes="Internt.",
-                first_published_at=published,
-                last_published_at=published,
-            )
-        )
-    CaseRecord.objects.bulk_create(records)
-    records = list(CaseRecord.objects.filter(slug__startswith="genererat-case-"))
-    rows = {model: [] for model in (CasePhaseChange, IdeaCarrier, CasePartner, CaseSolution)}
-    rows[CaseResearchProject] = []
-    links = {name: [] for name in ("topics", "sdgs", "participating_organisations")}
-    for record in records:
-        for i, phase in enumerate(phases[: phases.index(record.phase) + 1]):
-            # Not always in order of entry: the history is shown by date.
-            date = record.received_date + dt.timedelta(days=rng.randrange(3) * 30)
-            rows[CasePhaseChange].append(
-                CasePhaseChange(case=record, phase=phase, date=date, sort_order=i, note="Not")
-            )
-        for i in range(rng.randrange(4)):
-            consent = rng.choice([(False, None), (True, None), (True, dt.date(2020, 1, 2))])
-            rows[IdeaCarrier].append(
-                IdeaCarrier(
-                    case=record,
-                    role=f"Roll {i}",
-                    unit=rng.choice(["", "Enhet"]),
-                    name=rng.choice(["", f"Person {record.pk} {i}"]),
-                    consent_to_publish_name=consent[0],
-                    consent_date=consent[1],
-                    sort_order=i,
-                )
-            )
-        for i in range(rng.randrange(3)):
-            rows[CasePartner].append(
-                CasePartner(
-                    case=record,
-                    organisation=rng.choice(orgs),
-                    partner_type=rng.choice(PartnerType.values),
-                    contribution=rng.choice(["", "Bidrag"]),
-                    sort_order=i,
-                )
-            )
-            rows[CaseSolution].append(
-                CaseSolution(case=record, title=f"Lösning {i}", description="", sort_order=i)
-            )
-            rows[CaseResearchProject].append(
-                CaseResearchProject(
-                    case=record,
-                    title=f"Projekt {i}",
-                    organisation=rng.choice([None, *orgs]),
-                    url=rng.choice(["", "https://example.org/"]),
-                    sort_order=i,
-                )
-            )
-        for name, targets in [
-            ("topics", topics),
-            ("sdgs", goals),
-            ("participating_organisations", orgs),
-        ]:
-            through = getattr(CaseRecord, name).through
-            target = CaseRecord._meta.get_field(name).m2m_reverse_field_name()
-            for obj in rng.sample(targets, rng.randrange(4)):
-                links[name].append(through(caserecord=record, **{target: obj}))
-    for model, objs in rows.items():
-        model.objects.bulk_create(objs)
-    for name, objs in links.items():
-        getattr(CaseRecord, name).through.objects.bulk_create(objs)
 
 
 @pytest.fixture(scope="module", autouse=True)
 def register(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", quiet=True)
-        generate_cases(GENERATED)
+        # Live or not, at every publication level, with a random share of every relation.
+        generate_cases(GENERATED, seed=31, first_year=2010, unpublished=0.1)
         yield
         transaction.set_rollback(True)
 
@@ -176,7 +57,7 @@ pytestmark = pytest.mark.django_db
 
 def pages_of_rows(size=100):
     """The public records as the listing reads them, page by page, relations loaded."""
-    queryset = case_rows(public_cases().order_by(*ORDER))
+    queryset = case_rows(CaseRecord.objects.public().order_by(*ORDER))
     total = queryset.count()
     for offset in range(0, total, size):
         rows = list(queryset[offset : offset + size])
@@ -239,7 +120,7 @@ def row_from_models(record: CaseRecord) -> dict:
 
 
 def test_the_register_has_every_case_to_check():
-    public = public_cases()
+    public = CaseRecord.objects.public()
     assert public.filter(case_id__startswith="IS-201").count() > GENERATED // 2
     assert public.count() > 150
     for level in (PublicationLevel.PUBLIK, PublicationLevel.ANONYMISERAD):
@@ -257,7 +138,7 @@ def test_rows_hold_what_the_models_give():
         for row in rows:
             assert row == row_from_models(records[row["id"]]), row["case_id"]
             seen += 1
-    assert seen == public_cases().count()
+    assert seen == CaseRecord.objects.public().count()
 
 
 def test_the_compiled_representation_is_rest_frameworks():
@@ -287,12 +168,12 @@ def test_compiling_refuses_fields_it_would_represent_differently():
 
 def test_listing_pages_and_details_agree_and_names_need_consent(client):
     listed = []
-    for offset in range(0, public_cases().count(), 70):
+    for offset in range(0, CaseRecord.objects.public().count(), 70):
         listed += get_json(client, f"/api/v2/cases/?limit=70&offset={offset}")["items"]
     whole = get_json(client, "/api/v2/cases/?limit=1000")["items"]
     assert json.dumps(listed) == json.dumps(whole)
     assert [item["case_id"] for item in whole] == list(
-        public_cases().order_by(*ORDER).values_list("case_id", flat=True)
+        CaseRecord.objects.public().order_by(*ORDER).values_list("case_id", flat=True)
     )
 
     details = [item for item in whole if CASE_ID_RE.match(item["case_id"])]

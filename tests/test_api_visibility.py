@@ -354,7 +354,8 @@ def test_a_rendition_another_process_saved_first_is_the_one_given(db):
     """Two processes of one pull make the same renditions at once: the one whose insert was
     skipped holds Wagtail's unsaved copies, whose files /media/ never serves. The API must
     give the files that were saved."""
-    from cms.core.api_resolver import BODY_RENDITIONS, Resolver
+    from cms.api.renditions import BODY_RENDITIONS
+    from cms.api.resolver import Resolver
 
     image = make_image("vis-race", size=SMALL)
 

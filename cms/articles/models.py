@@ -7,24 +7,16 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms.core.api_fields import CaseRefListField, StreamFieldSerializer
+from cms.api.fields import CaseRefListField, StreamFieldSerializer
+from cms.api.fields.taxonomies import TopicRefSerializer
 from cms.core.blocks import BodyBlock
-from cms.core.models import HubPage, ListingMixin
-from cms.core.serializers import TopicRefSerializer
+from cms.core.models import HubPage, ListingMixin, SectionIndexPage
 
 
-class InspirationIndexPage(HubPage):
+class InspirationIndexPage(SectionIndexPage):
     """The list of inspiration articles."""
 
-    intro = models.TextField("Ingress", blank=True)
-
-    content_panels = HubPage.content_panels + [FieldPanel("intro")]
-
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["articles.InspirationArticlePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "Inspiration (lista)"

@@ -4,8 +4,8 @@ The counters (received, in progress, closed, by phase, by year …) cover *all* 
 records, internal ones included: they are aggregates over the whole register and the site
 shows them as "Nuläget". ``by_organisation`` is different: an organisation's name next to a
 count tells that it has cases, and an organisation with a single ``intern`` case would be
-named by it. So it counts only the public cases (live and not ``intern``, as
-``cms.core.public.public_cases``) received by the date, per home organisation; every figure
+named by it. So it counts only the public cases (live and not ``intern``,
+``CaseRecord.objects.public()``) received by the date, per home organisation; every figure
 in it can be checked against the case portal. Both the API's stats endpoint and the
 newsletter snapshot use this one function so a figure means the same everywhere.
 """
@@ -48,15 +48,13 @@ def status_as_of(as_of: dt.date | None = None, records=None) -> Status:
     that date is read from its phase history. ``by_organisation`` counts only the public
     ones among them. Two queries, whatever the register's size.
     """
-    from cms.core.public import public_cases
-
     from .models import CasePhaseChange, CaseRecord
 
     as_of = as_of or timezone.localdate()
     if records is None:
         records = CaseRecord.objects.all()
     received = records.filter(received_date__lte=as_of)
-    public = public_cases().filter(pk=OuterRef("pk"))
+    public = CaseRecord.objects.public().filter(pk=OuterRef("pk"))
     rows = list(
         received.values("pk", "received_date", "outcome", "home_organisation__name").annotate(
             public=Exists(public)

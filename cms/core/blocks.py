@@ -4,8 +4,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .api_fields import ExpandReferences
-from .api_resolver import BODY_RENDITIONS, get_resolver
+from cms.api.fields import BODY_RENDITIONS, ExpandReferences, get_resolver
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 

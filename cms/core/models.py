@@ -10,9 +10,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.api.fields import ImageRenditionsField, RichTextSerializer, StreamFieldSerializer
 from swedish import swedish_slugify
 
-from .api_fields import ImageRenditionsField, RichTextSerializer, StreamFieldSerializer
 from .blocks import BodyBlock
 from .forms import HubPageForm
 
@@ -96,6 +96,24 @@ class HubPage(SwedishSlugMixin, Page):
         abstract = True
 
 
+class SectionIndexPage(HubPage):
+    """The one list page of a section (good examples, inspiration, the programme, the
+    newsletter archive), right below the home page: a title and an intro, and the
+    section's pages below it. The site lists them; the page itself holds no list."""
+
+    intro = models.TextField("Ingress", blank=True)
+
+    content_panels = HubPage.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(HubPage):
     """The start page of the hub; there is exactly one, at the root of the site."""
 
@@ -156,7 +174,16 @@ class StandardPage(ListingMixin, HubPage):
         verbose_name_plural = "Informationssidor"
 
 
-class Organisation(index.Indexed, models.Model):
+class SlugFromNameMixin:
+    """A taxonomy's slug: the one the editor typed, or else made from the name; always
+    ASCII, transliterated the Swedish way."""
+
+    def save(self, *args, **kwargs):
+        self.slug = swedish_slugify(self.slug or self.name)
+        super().save(*args, **kwargs)
+
+
+class Organisation(SlugFromNameMixin, index.Indexed, models.Model):
     """An organisation that hosts, joins or partners in cases."""
 
     class Type(models.TextChoices):
@@ -193,12 +220,8 @@ class Organisation(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.slug = swedish_slugify(self.slug or self.name)
-        super().save(*args, **kwargs)
 
-
-class Topic(index.Indexed, models.Model):
+class Topic(SlugFromNameMixin, index.Indexed, models.Model):
     """A subject area (e.g. äldreomsorg, skola) used to group cases and articles."""
 
     name = models.CharField("Namn", max_length=100, unique=True)
@@ -215,10 +238,6 @@ class Topic(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.slug = swedish_slugify(self.slug or self.name)
-        super().save(*args, **kwargs)
 
 
 class SustainableDevelopmentGoal(models.Model):

@@ -3,7 +3,7 @@
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.core.api_fields import ExpandReferences
+from cms.api.fields import ExpandReferences
 from cms.core.blocks import RICH_TEXT_FEATURES, OptionalImageBlock
 
 

@@ -7,25 +7,17 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms.core.api_fields import StreamFieldSerializer
-from cms.core.models import HubPage, ListingMixin
+from cms.api.fields import StreamFieldSerializer
+from cms.core.models import HubPage, ListingMixin, SectionIndexPage
 from swedish import swedish_month
 
 from .blocks import NewsletterBodyBlock
 
 
-class NewsletterIndexPage(HubPage):
+class NewsletterIndexPage(SectionIndexPage):
     """The archive of all issues."""
 
-    intro = models.TextField("Ingress", blank=True)
-
-    content_panels = HubPage.content_panels + [FieldPanel("intro")]
-
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["newsletter.NewsletterIssuePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "Nyhetsbrevsarkiv"

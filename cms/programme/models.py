@@ -10,27 +10,25 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.core.api_fields import StreamFieldSerializer
+from cms.api.fields import StreamFieldSerializer
+from cms.api.fields.programme import ProgrammeSessionSerializer
+from cms.api.fields.taxonomies import OrganisationSerializer
 from cms.core.blocks import BodyBlock
-from cms.core.models import HubPage, ListingMixin
-from cms.core.serializers import OrganisationSerializer
-
-from .serializers import ProgrammeSessionSerializer
+from cms.core.models import HubPage, ListingMixin, SectionIndexPage
 
 
-class ProgrammeIndexPage(HubPage):
-    """The programme: what it is, and its cohorts by year."""
+class ProgrammeIndexPage(SectionIndexPage):
+    """The programme: what it is (a body besides the intro), and its cohorts by year."""
 
-    intro = models.TextField("Ingress", blank=True)
     body = StreamField(BodyBlock(), verbose_name="Innehåll", blank=True)
 
-    content_panels = HubPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = SectionIndexPage.content_panels + [FieldPanel("body")]
 
-    api_fields = [APIField("intro"), APIField("body", serializer=StreamFieldSerializer())]
+    api_fields = SectionIndexPage.api_fields + [
+        APIField("body", serializer=StreamFieldSerializer())
+    ]
 
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["programme.ProgrammePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "Innovationsprogrammet (översikt)"

@@ -1,10 +1,15 @@
-"""The publishing app in the admin: Inställningar → Spärrade inloggningar (login lock-outs)."""
+"""The publishing app in the admin: Inställningar → Spärrade inloggningar (login lock-outs);
+and which documents ``/documents/`` serves visitors."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms.api.media import public_documents
+
 from .lockouts import LockoutsView, may_manage_lockouts
+from .media import may_access_admin
 
 
 @hooks.register("register_admin_urls")
@@ -26,3 +31,17 @@ def register_lockouts_menu_item():
         icon_name="lock",
         order=650,
     )
+
+
+# Before Wagtail's own check of collection restrictions, which would answer a visitor
+# with a login or password form and so tell that the document exists.
+@hooks.register("before_serve_document", order=-1)
+def serve_only_public_documents(document, request):
+    """``/documents/<id>/<name>`` gives visitors only the documents the site publishes
+    (``cms.api.media.public_documents``); editors who may use the admin keep access to
+    the rest, within Wagtail's own collection restrictions."""
+    if may_access_admin(request.user):
+        return None
+    if not public_documents().filter(pk=document.pk).exists():
+        raise Http404
+    return None

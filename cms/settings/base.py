@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "cms.programme",
     "cms.newsletter",
     "cms.publishing",
+    # load_demo and generate_bench_content; load_demo refuses unless HUB_DEMO_ALLOWED.
+    "cms.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -132,7 +134,7 @@ STORAGES = {
 }
 
 # No cache of renditions: Wagtail would keep a rendition another process saved first as
-# its own unsaved copy, whose file /media/ does not serve (cms.core.api_resolver).
+# its own unsaved copy, whose file /media/ does not serve (cms.api.resolver).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
@@ -221,10 +223,10 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
-    # Every API error body names what was wrong (cms.core.api_params).
-    "EXCEPTION_HANDLER": "cms.core.api_params.api_exception_handler",
+    # Every API error body names what was wrong (cms.api.params).
+    "EXCEPTION_HANDLER": "cms.api.params.api_exception_handler",
 }
-# Wagtail API v2 (cms.core.api_views): the build step pages through 500 at a time; rich
+# Wagtail API v2 (cms.api.pages, cms.api.media): the build step pages through 500 at a time; rich
 # text is HTML (our serializers also resolve links to public paths); no search endpoint,
 # the site has its own static search.
 WAGTAILAPI_LIMIT_MAX = 500

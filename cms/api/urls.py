@@ -1,8 +1,8 @@
 """The read-only API the static site is built from, all under ``/api/v2/``.
 
-Wagtail API v2 (``cms.core.api_views``): ``pages/``, ``images/``, ``documents/``.
-REST framework: ``cases/`` (``cms.cases.views``), ``taxonomies/`` (``cms.core.views``),
-``stats/`` ("Nuläget"), ``manifest/`` (``cms.publishing.views``).
+Wagtail API v2: ``pages/`` (``cms.api.pages``), ``images/`` and ``documents/``
+(``cms.api.media``). REST framework: ``cases/``, ``taxonomies/``, ``stats/`` ("Nuläget")
+and ``manifest/``, each from the module of that name in ``cms.api``.
 The OpenAPI 3 schema of the REST framework endpoints is at ``/api/schema/``.
 """
 
@@ -12,10 +12,12 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from cms.cases.views import CaseRecordViewSet, StatsView
-from cms.core.api_views import HubDocumentsAPIViewSet, HubImagesAPIViewSet, HubPagesAPIViewSet
-from cms.core.views import TaxonomiesView
-from cms.publishing.views import ManifestView
+from .cases import CaseRecordViewSet
+from .manifest import ManifestView
+from .media import HubDocumentsAPIViewSet, HubImagesAPIViewSet
+from .pages import HubPagesAPIViewSet
+from .stats import StatsView
+from .taxonomies import TaxonomiesView
 
 wagtail_api = WagtailAPIRouter("wagtailapi")
 wagtail_api.register_endpoint("pages", HubPagesAPIViewSet)

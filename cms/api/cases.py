@@ -1,26 +1,33 @@
-"""Filters of the case listing: what a visitor filters the portal by, plus ``changed_since``.
+"""``/api/v2/cases/``: the public case records, and the filters of their listing.
 
-Repeat a parameter for several values (``?phase=testas&phase=implementeras``: either).
-Different parameters combine (all must hold). A value that is not a known code, slug or
-number is a 400 naming the parameter, not an empty result.
+Filters: what a visitor filters the portal by, plus ``changed_since``. Repeat a parameter
+for several values (``?phase=testas&phase=implementeras``: either). Different parameters
+combine (all must hold). A value that is not a known code, slug or number is a 400 naming
+the parameter, not an empty result.
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django_filters import rest_framework as filters
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from rest_framework import viewsets
 
-from cms.core.api_params import ParameterError, parse_since
+from cms.cases.choices import Outcome, Phase
+from cms.cases.models import CASE_ID_RE, CaseRecord
 from cms.core.models import Organisation, Topic
 
-from .choices import Outcome, Phase
-from .models import CaseRecord
+from .case_serializers import CaseRecordSerializer, case_rows
+from .params import HubPagination, ParameterError, StrictParametersMixin, parse_since
+
+# Filters ----------------------------------------------------------------------------------
 
 
 class SinceField(forms.CharField):
-    """An ISO 8601 date or date-time (see ``cms.core.api_params.parse_since``)."""
+    """An ISO 8601 date or date-time (see ``cms.api.params.parse_since``)."""
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -106,3 +113,29 @@ class CaseRecordFilter(filters.FilterSet):
             sustainabledevelopmentgoal__number__in=[int(goal) for goal in goals]
         )
         return queryset.filter(pk__in=through.values("caserecord_id"))
+
+
+# The endpoint ----------------------------------------------------------------------------
+
+
+class CaseRecordViewSet(StrictParametersMixin, viewsets.ReadOnlyModelViewSet):
+    """Case records whose live version is published and whose publication level is not
+    ``intern``: public fields only, idea carriers by role (names only with consent on a
+    ``publik`` record). Ordered newest received first, then by id; ``limit``/``offset``
+    walk the whole register."""
+
+    serializer_class = CaseRecordSerializer
+    filterset_class = CaseRecordFilter
+    filter_backends = [DjangoFilterBackend]
+    pagination_class = HubPagination
+    lookup_field = "case_id"
+    lookup_value_regex = "[^/]+"
+
+    def get_queryset(self):
+        # Rows (dicts), not model instances: the serializer adds their relations per page.
+        return case_rows(CaseRecord.objects.public().order_by("-received_date", "case_id"))
+
+    def get_object(self):
+        if not CASE_ID_RE.match(self.kwargs.get(self.lookup_field, "")):
+            raise Http404
+        return super().get_object()

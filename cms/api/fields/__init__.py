@@ -1,14 +1,18 @@
 """How content fields and blocks look in the API: expanded, never as bare ids.
 
 Page models name these in their ``api_fields``; blocks mix in ``ExpandReferences``. Every
-lookup goes through the request's ``Resolver`` (see ``api_resolver``), which batches
-queries and shows only what is public.
+lookup goes through the request's ``Resolver`` (``cms.api.resolver``), which batches
+queries and shows only what is public. This package is the one part of ``cms.api`` that
+content apps import; serializers of their own models are in ``taxonomies`` and
+``programme`` beside it (this module imports no content model, so the models can import
+it).
 """
 
 from rest_framework import serializers
 from wagtail import blocks
 
-from .api_resolver import BODY_RENDITIONS, LISTING_RENDITIONS, get_resolver
+from cms.api.renditions import BODY_RENDITIONS, LISTING_RENDITIONS
+from cms.api.resolver import get_resolver
 
 # Blocks ---------------------------------------------------------------------------------
 

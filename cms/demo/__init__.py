@@ -14,5 +14,9 @@ Modules, in the order ``runner.run`` uses them:
   ``featured_cases`` and generated ones combined from ``case_parts``, ``areas_*`` and
   ``case_texts``
 - ``fixed_pages``, ``programme``, ``articles``, ``stories``, ``newsletter``, ``home``: the
-  pages, with helpers for rich text and blocks in ``base``
+  pages (the articles' and stories' texts in ``article_bodies`` and ``story_bodies``), with
+  helpers for rich text and blocks in ``base``
+
+Beside the demo, ``generate`` writes case records in bulk for the tests and the
+benchmarks (``generate_bench_content``, ``scripts/bench_api.py``).
 """

@@ -11,7 +11,7 @@ case record into its id, title and path. A reference to something that is not pu
 For a listing, ``prepare()`` first walks every item, converts their StreamFields together
 and collects every reference (``collect()``); each kind of object is then loaded with one
 query (``load()``). The number of queries therefore does not grow with the number of items.
-``cms.core.public`` uses ``collect()`` alone to find which images and documents the public
+``cms.api.media`` uses ``collect()`` alone to find which images and documents the public
 pages and case records refer to; so what counts as "used" is exactly what this module
 would expand.
 
@@ -22,6 +22,7 @@ to is in use by public content. (A preview serializes a draft, for an editor.)
 
 import logging
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
@@ -32,15 +33,17 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, extract_references_from_rich_text
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter
 
-from . import public
-from .paths import case_path, document_path, page_path
+from cms.core import public
+from cms.core.paths import case_path, document_path, page_path
+
+from .renditions import ALL_RENDITION_SPECS, BODY_RENDITIONS
 
 logger = logging.getLogger(__name__)
 
-# The renditions the theme uses, by the role an image plays on the site.
-BODY_RENDITIONS = {"medium": "max-960x960", "large": "max-1920x1920"}
-LISTING_RENDITIONS = {"card": "fill-640x360", "card_2x": "fill-1280x720"}
-ALL_RENDITION_SPECS = sorted({*BODY_RENDITIONS.values(), *LISTING_RENDITIONS.values()})
+#: The model of case records, named rather than imported: the content models import this
+#: module (through ``cms.api.fields``), the case records among them, so importing it here
+#: would be a cycle (and would make ``cms.core`` depend on ``cms.cases``).
+CASE_MODEL = "cases.CaseRecord"
 
 CONTEXT_KEY = "hub_resolver"
 
@@ -65,8 +68,6 @@ def kind_of(model) -> str | None:
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
 
-    from cms.cases.models import CaseRecord
-
     if model is None:
         return None
     if issubclass(model, Page):
@@ -75,7 +76,7 @@ def kind_of(model) -> str | None:
         return "image"
     if issubclass(model, AbstractDocument):
         return "document"
-    if issubclass(model, CaseRecord):
+    if issubclass(model, apps.get_model(CASE_MODEL)):
         return "case"
     return None
 
@@ -250,9 +251,8 @@ class Resolver:
         return {doc.pk: doc for doc in public.unrestricted_documents().filter(pk__in=ids)}
 
     def _load_cases(self, ids) -> dict:
-        from cms.cases.choices import Phase
-
-        labels = dict(Phase.choices)
+        model = apps.get_model(CASE_MODEL)
+        labels = dict(model._meta.get_field("phase").choices)
         return {
             pk: {
                 "case_id": case_id,
@@ -260,7 +260,7 @@ class Resolver:
                 "path": case_path(slug),
                 "phase": {"code": phase, "label": labels.get(phase, phase)},
             }
-            for pk, case_id, title, slug, phase in public.public_cases()
+            for pk, case_id, title, slug, phase in model.objects.public()
             .filter(pk__in=ids)
             .values_list("pk", "case_id", "title", "slug", "phase")
         }
@@ -311,7 +311,7 @@ class Resolver:
                 # Just made (Wagtail's bulk insert leaves the primary key unset). If another
                 # process saved the same rendition meanwhile, the insert was skipped and this
                 # is Wagtail's unsaved copy, whose file /media/ does not serve (only saved
-                # renditions are public, cms.core.media). Read what was saved, through a
+                # renditions are public, cms.publishing.media). Read what was saved, through a
                 # fresh instance: this one keeps the copies in its prefetched list, which
                 # refresh_from_db() does not clear.
                 image = type(image).objects.get(pk=image.pk)

@@ -3,7 +3,7 @@
 The build step downloads image renditions from ``/media/images/…`` as an anonymous client,
 and the admin shows thumbnails of images that only drafts use. So a file is served when the
 request comes from someone who may use the admin, or when it belongs to a public image or
-document (``cms.core.public.is_public_media_file``). Anything else is a 404, never a 403:
+document (``cms.api.media.is_public_media_file``). Anything else is a 404, never a 403:
 the answer must not tell that a file exists.
 """
 
@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils.cache import patch_cache_control
 from django.views.static import serve
 
-from . import public
+from cms.api.media import is_public_media_file
 
 
 def may_access_admin(user) -> bool:
@@ -31,6 +31,6 @@ def serve_media(request, path):
         patch_cache_control(response, private=True)
         return response
 
-    if not public.is_public_media_file(path):
+    if not is_public_media_file(path):
         raise Http404
     return serve(request, path, document_root=settings.MEDIA_ROOT)

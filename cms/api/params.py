@@ -1,4 +1,5 @@
-"""Query parameters and errors, the same for every endpoint of the API.
+"""Query parameters and errors, the same for every endpoint of the API (one mixin,
+``StrictParametersMixin``, on each of them).
 
 A bad request is a 400 whose JSON body names the parameter::
 
@@ -15,9 +16,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework import exceptions, pagination
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 from wagtail.api.v2.utils import BadRequestError
+
+#: The largest id a database may give (a larger one in a URL or parameter is not found).
+MAX_ID = 2**63 - 1
 
 
 class ParameterError(BadRequestError):
@@ -101,9 +106,18 @@ def parse_int(parameter: str, raw: str, minimum: int, maximum: int | None = None
     return value
 
 
-class StrictQueryParamsMixin:
-    """For REST framework views: refuse query parameters the view does not know."""
+class StrictParametersMixin:
+    """For every endpoint: JSON only, no authentication (everything served is public, and
+    a logged-in editor sees exactly what everybody sees), and a query parameter the
+    endpoint does not know is a 400 naming it, so that a typo fails loudly.
 
+    REST framework views accept their filters, pagination and ``extra_query_params``, and
+    check them before anything else; the Wagtail endpoints
+    (``cms.api.wagtail_endpoints``) name theirs per action, check them after content
+    negotiation and answer in Wagtail's own words."""
+
+    renderer_classes = [JSONRenderer]
+    authentication_classes = []
     #: Parameters the view accepts besides its filters and pagination.
     extra_query_params: frozenset = frozenset()
 
@@ -117,10 +131,16 @@ class StrictQueryParamsMixin:
             allowed |= {paginator.limit_query_param, paginator.offset_query_param}
         return allowed
 
-    def initial(self, request, *args, **kwargs):
-        unknown = sorted(set(request.query_params) - self.allowed_query_params())
+    def unknown_parameters_error(self, unknown: list[str]) -> Exception:
+        return exceptions.ValidationError(dict.fromkeys(unknown, ["unknown parameter"]))
+
+    def refuse_unknown_parameters(self) -> None:
+        unknown = sorted(set(self.request.GET) - set(self.allowed_query_params()))
         if unknown:
-            raise exceptions.ValidationError(dict.fromkeys(unknown, ["unknown parameter"]))
+            raise self.unknown_parameters_error(unknown)
+
+    def initial(self, request, *args, **kwargs):
+        self.refuse_unknown_parameters()
         super().initial(request, *args, **kwargs)
 
 

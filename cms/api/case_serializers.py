@@ -9,12 +9,13 @@ anything of the revisions.
 
 The serializers below are the one definition of that shape, for the responses and for the
 OpenAPI schema alike. The listing serializes up to 1 000 records a request, so they work
-on rows rather than model instances:
+on rows rather than model instances (an exception to reading instances with
+``prefetch_related``, measured in ``cms.api.case_rows``):
 
 - a record is a dict of the columns the serializer reads (``case_rows``); its related
   objects are added to it as dicts and lists of dicts, read for a whole page of records
-  in one query per relation (``load_relations``) instead of through modelcluster's related
-  managers, which build a queryset per relation per record;
+  in one query per relation (``cms.api.case_rows.load_relations``) instead of through
+  modelcluster's related managers, which build a queryset per relation per record;
 - ``CaseRecordSerializer`` turns a row into data with a function compiled once from its
   own fields (``compile_representation``), without REST framework's per-field
   bookkeeping. ``tests/test_api_cases_speed.py`` checks that it gives what REST
@@ -23,18 +24,12 @@ on rows rather than model instances:
 """
 
 import functools
-import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from django.db.models import F
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
-from cms.core.paths import case_path
-from cms.core.serializers import CodeSerializer, TopicRefSerializer
-
-from .choices import (
+from cms.cases.choices import (
     InnovationType,
     Method,
     Origin,
@@ -44,7 +39,7 @@ from .choices import (
     PublicationLevel,
     TargetGroup,
 )
-from .models import (
+from cms.cases.models import (
     CasePartner,
     CasePhaseChange,
     CaseRecord,
@@ -52,6 +47,11 @@ from .models import (
     CaseSolution,
     IdeaCarrier,
 )
+from cms.core.paths import case_path
+
+from .case_rows import RELATIONS_LOADED, compile_representation, load_relations
+from .fields.taxonomies import TopicRefSerializer
+from .taxonomies import CodeSerializer
 
 
 @functools.cache
@@ -250,7 +250,7 @@ class CaseRecordSerializer(serializers.ModelSerializer):
         return compile_representation(cls())
 
 
-# Reading the rows ------------------------------------------------------------------------
+# The rows it reads --------------------------------------------------------------------------
 
 
 @functools.cache
@@ -265,160 +265,3 @@ def record_columns() -> tuple[str, ...]:
 def case_rows(queryset):
     """The records of a ``CaseRecord`` queryset as rows for ``CaseRecordSerializer``."""
     return queryset.values(*record_columns())
-
-
-#: What ``load_relations`` reads of an organisation (``OrganisationRefSerializer``'s fields).
-ORGANISATION_COLUMNS = ("name", "short_name", "slug", "type")
-#: A key that ``load_relations`` adds to a row.
-RELATIONS_LOADED = "phase_history"
-
-
-def load_relations(records: list[dict]) -> None:
-    """Add what ``CaseRecordSerializer`` shows of their relations to rows of ``case_rows``,
-    in one query per relation for all the rows: each to-many relation as a list of dicts
-    under its own name, in the order the CMS keeps it, and each organisation referred to
-    as a dict of ``ORGANISATION_COLUMNS``."""
-    by_id = {record["id"]: record for record in records}
-    ids = list(by_id)
-
-    def attach(name: str, rows: Iterable[dict]) -> None:
-        """Each row to the list ``name`` of the record whose id it has as ``case_id``."""
-        for record in records:
-            record[name] = []
-        for row in rows:
-            by_id[row.pop("case_id")][name].append(row)
-
-    # Many-to-many relations, in the related model's order (the join gives the record).
-    attach(
-        "participating_organisations",
-        Organisation.objects.filter(participating_cases__in=ids).values(
-            "id", case_id=F("participating_cases")
-        ),
-    )
-    attach(
-        "topics",
-        Topic.objects.filter(cases__in=ids).values("id", "name", "slug", case_id=F("cases")),
-    )
-    attach(
-        "sdgs",
-        SustainableDevelopmentGoal.objects.filter(cases__in=ids).values(
-            "number", "name", case_id=F("cases")
-        ),
-    )
-    # Child rows, in the order of their inline panels (the phase history by date).
-    attach(
-        "phase_history",
-        CasePhaseChange.objects.filter(case_id__in=ids)
-        .order_by("date", "sort_order")
-        .values("case_id", "phase", "date"),
-    )
-    attach(
-        "partners",
-        CasePartner.objects.filter(case_id__in=ids).values(
-            "case_id", "organisation", "partner_type", "contribution"
-        ),
-    )
-    attach(
-        "solutions",
-        CaseSolution.objects.filter(case_id__in=ids).values("case_id", "title", "description"),
-    )
-    attach(
-        "research_projects",
-        CaseResearchProject.objects.filter(case_id__in=ids).values(
-            "case_id", "title", "organisation", "url"
-        ),
-    )
-    # The name rule needs the model's ``public_name`` and the record's publication level.
-    attach(
-        "idea_carriers",
-        (
-            {
-                "case_id": carrier.case_id,
-                "case_publication_level": by_id[carrier.case_id]["publication_level"],
-                "role": carrier.role,
-                "unit": carrier.unit,
-                "public_name": carrier.public_name,
-            }
-            for carrier in IdeaCarrier.objects.filter(case_id__in=ids).only(
-                "case_id", "role", "unit", "name", "consent_to_publish_name", "consent_date"
-            )
-        ),
-    )
-
-    # The organisations referred to, by id so far: each is read once.
-    wanted = set()
-    for record in records:
-        wanted.update((record["home_organisation"], record["taken_over_by"]))
-        wanted.update(row["id"] for row in record["participating_organisations"])
-        wanted.update(row["organisation"] for row in record["partners"])
-        wanted.update(row["organisation"] for row in record["research_projects"])
-    organisations = {
-        row.pop("id"): row
-        for row in Organisation.objects.filter(pk__in=wanted - {None}).values(
-            "id", *ORGANISATION_COLUMNS
-        )
-    }
-    ref = organisations.get  # None for no organisation
-    for record in records:
-        record["home_organisation"] = ref(record["home_organisation"])
-        record["taken_over_by"] = ref(record["taken_over_by"])
-        record["participating_organisations"] = [
-            ref(row["id"]) for row in record["participating_organisations"]
-        ]
-        for row in record["partners"] + record["research_projects"]:
-            row["organisation"] = ref(row["organisation"])
-
-
-# Representing a row ----------------------------------------------------------------------
-
-
-def compile_representation(serializer: serializers.Serializer) -> Callable[[dict], dict]:
-    """``serializer.to_representation`` as a plain function of one row (a dict), built
-    once from the serializer's bound fields.
-
-    It does what REST framework's ``Serializer.to_representation`` does with a dict, field
-    by field: read the key named by the field's ``source`` (``"*"``: the row itself), give
-    None for None and the field's own ``to_representation`` of anything else; nested
-    serializers, single or ``many=True``, are compiled the same way. Left out is the work
-    that is the same for every row (finding the readable fields, handling ``SkipField``
-    and ``PKOnlyObject``), so a key missing from the row is an error here, where REST
-    framework would leave the field out. Dotted sources and related fields are refused.
-    """
-    steps = []
-    for name, field in serializer.fields.items():
-        if field.write_only:
-            continue
-        if isinstance(field, serializers.RelatedField | serializers.ManyRelatedField):
-            raise TypeError(f"{name}: related fields are not supported")
-        if "." in field.source:
-            raise ValueError(f"{name}: dotted sources are not supported ({field.source})")
-        read = _itself if field.source == "*" else operator.itemgetter(field.source)
-        if isinstance(field, serializers.ListSerializer):
-            write = _compile_list(field)
-        elif isinstance(field, serializers.BaseSerializer):
-            write = compile_representation(field)
-        else:
-            write = field.to_representation
-        steps.append((name, read, write))
-
-    def represent(row: dict) -> dict:
-        data = {}
-        for name, read, write in steps:
-            value = read(row)
-            data[name] = None if value is None else write(value)
-        return data
-
-    return represent
-
-
-def _itself(row):
-    return row
-
-
-def _compile_list(field: serializers.ListSerializer) -> Callable[[list], list]:
-    represent_item = compile_representation(field.child)
-
-    def represent(rows: list) -> list:
-        return [represent_item(row) for row in rows]
-
-    return represent

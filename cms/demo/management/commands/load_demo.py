@@ -5,8 +5,8 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.core.demo.runner import run
-from cms.core.demo.users import login_lines
+from cms.demo.runner import run
+from cms.demo.users import login_lines
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""The manifest: everything the static site publishes now, and when each item last changed.
+"""``/api/v2/manifest/``: everything the static site publishes now, and when each item last changed.
 
 The build step keeps the manifest of its previous run and compares:
 
@@ -20,8 +20,22 @@ A case record's ``last_changed`` is its ``updated_at``: every save of the live r
 
 import datetime as dt
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.api.v2.utils import get_full_url
 from wagtail.models import Page, PageLogEntry
+
+from cms.cases.models import CaseRecord
+from cms.core.paths import case_path
+
+from .params import StrictParametersMixin
+from .resolver import Resolver, model_type
 
 #: Logged actions that change where a page is, or whether its subtree can be seen.
 PATH_ACTIONS = [
@@ -62,14 +76,6 @@ def _latest(*times):
 def manifest_items(resolver, request) -> list[dict]:
     """Every published page and public case record: kind, id, type, path, last change and
     the API URL to fetch it. Four queries, whatever the size of the site."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.urls import reverse
-    from wagtail.api.v2.utils import get_full_url
-
-    from cms.core.api_resolver import model_type
-    from cms.core.paths import case_path
-    from cms.core.public import public_cases
-
     pages = resolver.public_pages()
     times = page_change_times(pages, resolver.root)
     items = []
@@ -88,7 +94,7 @@ def manifest_items(resolver, request) -> list[dict]:
             }
         )
     for case_id, slug, updated_at in (
-        public_cases().order_by("case_id").values_list("case_id", "slug", "updated_at")
+        CaseRecord.objects.public().order_by("case_id").values_list("case_id", "slug", "updated_at")
     ):
         items.append(
             {
@@ -101,3 +107,28 @@ def manifest_items(resolver, request) -> list[dict]:
             }
         )
     return items
+
+
+class ManifestItemSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["page", "case"])
+    id = serializers.CharField(help_text="Page id, or the case record's id (IS-2019-031).")
+    type = serializers.CharField(help_text="Content type, e.g. cases.CaseStoryPage.")
+    path = serializers.CharField(help_text="Public path on the static site.")
+    last_changed = serializers.DateTimeField(allow_null=True)
+    detail_url = serializers.URLField(help_text="Where the API serves the item.")
+
+
+class ManifestSerializer(serializers.Serializer):
+    generated_at = serializers.DateTimeField()
+    items = ManifestItemSerializer(many=True)
+
+
+class ManifestView(StrictParametersMixin, APIView):
+    """Every published page and public case record with its id, type, public path and
+    last change. Compare with the previous manifest: a missing entry was deleted,
+    unpublished or hidden; a changed path is a move; a newer ``last_changed`` needs a fetch."""
+
+    @extend_schema(responses=ManifestSerializer)
+    def get(self, request):
+        data = {"generated_at": timezone.now(), "items": manifest_items(Resolver(), request)}
+        return Response(ManifestSerializer(data).data)
