@@ -12,7 +12,7 @@ help:
 	@echo "make demo           installera, förbered demodatabasen och starta CMS:et"
 	@echo "make test           kör hela testsviten (SQLite)"
 	@echo "make test-postgres  kör databastesterna och bygget mot PostgreSQL (DATABASE_URL)"
-	@echo "make lint           ruff check och formatkontroll"
+	@echo "make lint           ruff check, formatkontroll och importregler"
 	@echo "make bench          mät bygget med 1 000 och 10 000 genererade case"
 	@echo "make lighthouse     Lighthouse på startsidan, case-portalen och ett case"
 
@@ -46,10 +46,12 @@ lighthouse: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf var/ content/ site/build/ .pytest_cache
+	rm -rf var/ site/build/ .pytest_cache
+	git clean -fdXq content/

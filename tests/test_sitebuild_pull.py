@@ -18,9 +18,8 @@ from sitebuild_helpers import add_fixed_pages, cms_in_this_transaction, snapshot
 from cms.articles.models import InspirationArticlePage, InspirationIndexPage
 from cms.cases.models import CaseStoryIndexPage, CaseStoryPage
 from cms.core.models import Organisation
-from sitebuild import pull as pull_module
-from sitebuild.client import ApiClient
 from sitebuild.frontmatter import loads
+from sitebuild.local_cms import api_client
 from sitebuild.pull import pull
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,7 +113,7 @@ def test_hub_pull_over_http_from_a_running_cms(live_server, tmp_path):
 
     # The same pull in-process gives the same pages and media, byte for byte.
     local = tmp_path / "local"
-    with cms_in_this_transaction(), ApiClient() as client:
+    with cms_in_this_transaction(), api_client() as client:
         pull(client, local)
     over_http, in_process = snapshot(content), snapshot(local)
     pages = {k for k in over_http if not k.startswith(".data/")}
@@ -129,29 +128,14 @@ def test_hub_pull_over_http_from_a_running_cms(live_server, tmp_path):
 
 
 @pytest.mark.django_db
-def test_files_written_by_two_processes_are_those_one_process_writes(tmp_path, monkeypatch):
-    small_site()
-    with cms_in_this_transaction(), ApiClient() as client:
-        alone = pull(client, tmp_path / "alone")
-    monkeypatch.setattr(pull_module, "PARALLEL_WRITES", 0)  # every pull shares its writes
-
-    with cms_in_this_transaction(), ApiClient() as client:
-        shared = pull(client, tmp_path / "shared")
-
-    pages = {k: v for k, v in snapshot(tmp_path / "shared").items() if not k.startswith(".")}
-    assert pages == {k: v for k, v in snapshot(tmp_path / "alone").items() if k in pages}
-    assert len(pages) >= 5 and sorted(shared.written) == sorted(alone.written)
-
-
-@pytest.mark.django_db
 def test_a_second_pull_of_unchanged_content_writes_nothing(tmp_path):
     small_site()
     content = tmp_path / "content"
-    with cms_in_this_transaction(), ApiClient() as client:
+    with cms_in_this_transaction(), api_client() as client:
         first = pull(client, content)
     before = snapshot(content), mtimes(content)
 
-    with cms_in_this_transaction(), ApiClient() as client:
+    with cms_in_this_transaction(), api_client() as client:
         second = pull(client, content)
 
     assert first.fetched > 0 and first.written
