@@ -16,6 +16,10 @@ from pathlib import Path
 #: The MkDocs configuration: the render builds with it; the pull reads the site's public
 #: address and name from it (feeds need absolute links).
 MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+#: The theme. The render builds with all of it; the pull renders StreamField blocks into
+#: the Markdown body with the templates in ``partials/blocks/``.
+THEME_DIR = Path(__file__).resolve().parent.parent.parent / "themes" / "hub"
+BLOCK_TEMPLATES = THEME_DIR / "partials" / "blocks"
 
 # Item types: the CMS's model labels, as the manifest and the API name them --------------
 
