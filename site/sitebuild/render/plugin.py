@@ -47,9 +47,9 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     #: Called with the page's src path after each page is rendered (progress display).
     on_rendered: Callable[[str], None] | None = None
     #: ``(k, n)``: render only every n-th page from the k-th (one of n processes building
-    #: one site together, see render.py); the first process also writes everything else.
+    #: one site together, see run.py); the first process also writes everything else.
     share: tuple[int, int] | None = None
-    #: Set for MkDocs' dirty build (render.py): pages whose output is up to date are left
+    #: Set for MkDocs' dirty build (run.py): pages whose output is up to date are left
     #: out of the build altogether (MkDocs would still make a Page of each, and check it).
     dirty: bool = False
 

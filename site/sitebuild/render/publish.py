@@ -65,7 +65,7 @@ def _builds(out: Path) -> list[Path]:
 
 def partial_prefix(out: Path) -> str:
     """The name prefix of everything a build makes beside ``out`` before it is complete:
-    its stage and any scratch folder of its own (``search.py``)."""
+    its stage and any scratch folder of its own (``search_index.py``)."""
     return f".{Path(out).name}.partial-"
 
 
