@@ -59,7 +59,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         self.pages: list[str] = []  # every page of the site, rendered in this run or not
         self.known_urls: set[str] = set()
         self._data: dict[str, object] = {}
-        self._front_matter: dict[str, dict] = {}  # src_uri → meta, read until its page is
+        self._front_matter: dict[str, dict] = {}  # src_uri → meta, until on_page_markdown
         self.data_path = Path(config["docs_dir"]) / self.config.data_dir
         return config
 
