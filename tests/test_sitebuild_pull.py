@@ -20,7 +20,7 @@ from cms.cases.models import CaseStoryIndexPage, CaseStoryPage
 from cms.core.models import Organisation
 from sitebuild.frontmatter import loads
 from sitebuild.local_cms import api_client
-from sitebuild.pull import pull
+from sitebuild.pull import pull, puller
 from sitebuild.render import render
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,6 +126,21 @@ def test_hub_pull_over_http_from_a_running_cms(live_server, tmp_path):
     again = hub("pull", "--api", live_server.url, "--content", str(content))
     assert again.returncode == 0, again.stderr
     assert mtimes(content) == before
+
+
+@pytest.mark.django_db
+def test_files_written_by_two_processes_are_those_one_process_writes(tmp_path, monkeypatch):
+    small_site()
+    with cms_in_this_transaction(), api_client() as client:
+        alone = pull(client, tmp_path / "alone")
+    monkeypatch.setattr(puller, "PARALLEL_WRITES", 0)  # every pull shares its writes
+
+    with cms_in_this_transaction(), api_client() as client:
+        shared = pull(client, tmp_path / "shared")
+
+    pages = {k: v for k, v in snapshot(tmp_path / "shared").items() if not k.startswith(".")}
+    assert pages == {k: v for k, v in snapshot(tmp_path / "alone").items() if k in pages}
+    assert len(pages) >= 5 and sorted(shared.written) == sorted(alone.written)
 
 
 @pytest.mark.django_db

@@ -3,13 +3,16 @@
 A full build of a big site renders with MkDocs in several processes (``run_beside``, from
 ``render.run``) and makes its search index with several Pagefind processes
 (``run_commands``, from ``render.search_index``): at 10 000 pages the render is most of a
-build and one MkDocs or Pagefind process uses one core. Nothing else runs in parallel: the
-pull once fetched ahead and wrote files in a second process, which ``make bench`` showed
-not to pay for itself (see the commit that removed it).
+build and one MkDocs or Pagefind process uses one core. A full pull writes its files from
+two processes (``run_beside``, from ``pull.puller``). The pull once also fetched API
+requests ahead in a forked copy of itself, over a pipe of its own making; A/B runs of
+``make bench`` at 10 000 cases showed no gain of 10 % from that, and it is gone (the
+figures are in the history of this file).
 
 Helper processes are made with ``fork`` (named explicitly, not left to the platform's
-default): a copy of this process has the configuration and the content it was given
-without pickling them, and runs only the function it was handed.
+default): a copy of this process has the configuration and the code it needs without
+importing anything again, and runs only the function it was handed; the function's
+arguments and result travel pickled, through the pool's own queues.
 """
 
 from __future__ import annotations
