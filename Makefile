@@ -53,4 +53,5 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf var/ content/ site/build/ .pytest_cache
+	rm -rf var/ site/build/ .pytest_cache
+	git clean -fdXq content/

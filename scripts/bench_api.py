@@ -90,7 +90,7 @@ def walk(http, path: str, params: dict, limit: int) -> tuple[int, int]:
 def pull(http) -> list[tuple[str, int, int, dict]]:
     """Every page (one listing per type, all fields) and every case record."""
     rows = []
-    from sitebuild.mapping import PAGE_TYPES  # every page type the site is built from
+    from sitebuild.pull.mapping import PAGE_TYPES  # every page type the site is built from
 
     with measured() as pages:
         requests = items = 0

@@ -30,9 +30,9 @@ from django.db import close_old_connections, transaction
 
 from cms.cases.models import CaseRecord
 from cms.core.models import Organisation, Topic
-from sitebuild import facets
 from sitebuild.build import BuildSummary, Reporter, build, signature
-from sitebuild.derived import Derived
+from sitebuild.pull import facets
+from sitebuild.pull.derived import Derived
 from swedish import swedish_sort_key
 
 #: Added to the demo: Swedish order puts Z before Å before Ä before Ö (a naive sort would

@@ -20,7 +20,7 @@ import lxml.html
 import pytest
 from sitehtml import Document, head, html_pages, text
 
-from sitebuild import feeds
+from sitebuild.pull import feeds
 
 FEED_FILES = ["nyhetsbrev/rss.xml", "nyhetsbrev/atom.xml", "goda-exempel/rss.xml",
               "goda-exempel/atom.xml"]  # fmt: skip

@@ -21,7 +21,7 @@ from lxml import etree
 from PIL import Image
 from sitehtml import Document, head, html_pages, text
 
-from sitebuild.feeds import site_settings
+from sitebuild.pull.feeds import site_settings
 
 SITE_URL = site_settings().url  # site/mkdocs.yml's, as the session's build used
 XSD = Path(__file__).with_name("sitemap.xsd")

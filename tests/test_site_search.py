@@ -27,8 +27,9 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
 from sitefixture import tool_missing
 
-from sitebuild import search
 from sitebuild.build import Reporter, build
+from sitebuild.pull import search_pages
+from sitebuild.render import search_index as search
 from swedish import swedish_sort_key
 
 STORY = "/goda-exempel/demenssjukdom-stod-som-kommer-i-tid/"
@@ -291,7 +292,7 @@ def test_the_a_to_o_lists_are_in_swedish_order_and_grouped_by_letter(site):
         items = re.search(r'<ul class="az__list">(.*?)</ul>', html, re.S).group(1)
         titles = [t.strip() for t in re.findall(r"<a [^>]*>([^<]+)</a>", items)]
         assert titles == sorted(titles, key=swedish_sort_key)
-        assert {search.initial(t) for t in titles} == {letter}
+        assert {search_pages.initial(t) for t in titles} == {letter}
 
 
 @pytest.mark.parametrize(
@@ -309,14 +310,14 @@ def test_the_a_to_o_lists_are_in_swedish_order_and_grouped_by_letter(site):
     ],
 )
 def test_initial_letters_follow_the_swedish_alphabet(title, letter):
-    assert search.initial(title) == letter
+    assert search_pages.initial(title) == letter
 
 
 def test_a_long_section_gets_one_page_per_letter_in_swedish_order():
     titles = ["Öl", "Äpple", "Åker", "Ost", "Zebra", "apa", "Bil", "2 hjul"] * 20
     links_ = [{"title": t, "path": f"/case/{i}/"} for i, t in enumerate(titles)]
     links_ += [{"title": "Case", "path": "/case/"}, {"title": "Om oss", "path": "/om/"}]
-    pages = search.az_pages(links_)
+    pages = search_pages.az_pages(links_)
     meta, _ = pages["sok/index.md"]
     case, other = meta["sections"]
     assert (case["title"], case["path"], case["count"], case["items"]) == (

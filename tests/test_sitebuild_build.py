@@ -275,9 +275,11 @@ def test_an_unpublished_article_disappears_with_its_listings_updated(site):
 def test_an_incremental_build_never_writes_into_the_previous_build(site):
     """The stage of an incremental build shares its files with the live build (hard links,
     publish.py): whatever the build changes — a page, its listings, the feeds, the sitemap,
-    the search index — the build it was made from stays byte for byte as it was."""
+    the search index — the build it was made from stays byte for byte as it was, every
+    file the same file (its inode), so nothing was written through a link."""
     live = site.out.resolve()
     before = snapshot(live)
+    inodes = _inodes(live)
     story = CaseStoryPage.objects.live().order_by("-first_published_at", "-pk").first()
     story.title = f"{story.title} – uppdaterad"
     story.save_revision().publish()
@@ -286,12 +288,17 @@ def test_an_incremental_build_never_writes_into_the_previous_build(site):
 
     assert site.out.resolve() != live and live.is_dir()  # kept beside, for rollback
     assert snapshot(live) == before
+    assert _inodes(live) == inodes
     after = snapshot(site.out)
     changed = {rel for rel in after if before.get(rel) != after[rel]}
     # Pages, a feed, the sitemap and the search index did change in the new build.
     assert md(_path(story)).replace(".md", ".html") in changed
     assert any(rel.endswith(".xml") and rel != "sitemap.xml" for rel in changed), changed
     assert "sitemap.xml" in changed and any(rel.startswith("pagefind/") for rel in changed)
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*")}
 
 
 def test_a_deleted_story_disappears_from_listings_and_its_case(site):

@@ -16,9 +16,10 @@ from collections import defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpx
 import pytest
 
-from sitebuild.client import ApiClient, ApiError
+from sitebuild.pull.client import ApiClient, ApiError
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 0.3
@@ -273,65 +274,22 @@ def test_hub_pull_from_an_unreachable_host_fails_with_the_url_on_stderr(tmp_path
     assert "Traceback" not in done.stderr
 
 
-# Fetching ahead in a forked copy --------------------------------------------------------------
-
-needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="fetching ahead needs fork")
+# The transport comes from the caller ---------------------------------------------------------
 
 
-def _pages(n: int) -> list[tuple[str, None]]:
-    return [(f"pages/{i}/", None) for i in range(1, n + 1)]
+def test_without_a_url_the_client_uses_the_transport_it_is_given():
+    seen = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(200, json=OK)
+
+    with ApiClient(transport=httpx.MockTransport(answer)) as client:
+        assert client.get("stats/") == OK
+
+    assert seen == ["http://localhost/api/v2/stats/"]
 
 
-@needs_fork
-def test_planned_requests_are_fetched_once_each_by_the_copy_or_here(server, client):
-    script, _ = server
-    for i in range(1, 7):
-        script.on(f"/api/v2/pages/{i}/", (200, {"id": i}))
-
-    assert client.fetch_ahead(_pages(6))
-    # Asked for out of order, and one request that was not planned.
-    got = [client.get(f"pages/{i}/")["id"] for i in (2, 1, 4, 3, 6, 5)]
-    script.on("/api/v2/stats/", (200, OK))
-    assert client.get("stats/") == OK
-    client.stop_ahead()
-
-    assert got == [2, 1, 4, 3, 6, 5]
-    assert all(len(script.seen[f"/api/v2/pages/{i}/"]) == 1 for i in range(1, 7))
-    assert client.requests == 7  # the copy's requests are counted here
-
-
-@needs_fork
-def test_a_failure_in_the_copy_names_the_url_when_its_answer_is_needed(server, client):
-    script, url = server
-    script.on("/api/v2/pages/1/", (200, {"id": 1}))
-    script.on("/api/v2/pages/2/", (404, {"message": "borta"}))  # fetched by the copy
-
-    assert client.fetch_ahead(_pages(3))
-    assert client.get("pages/1/") == {"id": 1}
-    with pytest.raises(ApiError) as error:
-        client.get("pages/2/")
-
-    assert f"{url}/api/v2/pages/2/" in str(error.value) and "404" in str(error.value)
-
-
-@needs_fork
-def test_a_copy_that_dies_fails_the_request_it_owed(server, client):
-    script, url = server
-    script.on("/api/v2/pages/2/", ("sleep", TIMEOUT * 0.8, 200, {"id": 2}))
-    assert client.fetch_ahead(_pages(3))
-
-    os.kill(client._ahead.child.pid, 9)
-    with pytest.raises(ApiError, match="avslutades oväntat") as error:
-        client.get("pages/2/")
-
-    assert f"{url}/api/v2/pages/2/" in str(error.value)
-    client.stop_ahead()
-
-
-@pytest.mark.django_db
-def test_no_copy_while_a_database_transaction_is_open(server):
-    with ApiClient() as local:  # in-process: the copy could not see this transaction
-        assert not local.fetch_ahead(_pages(6))
-    _, url = server
-    with ApiClient(url) as remote:
-        assert not remote.fetch_ahead(_pages(2))  # too few to be worth a process
+def test_without_a_url_or_a_transport_the_client_refuses():
+    with pytest.raises(TypeError, match="transport"):
+        ApiClient()

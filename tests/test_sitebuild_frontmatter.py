@@ -10,7 +10,8 @@ from mkdocs.utils.meta import get_data
 from sitebuild_helpers import Site, add_fixed_pages
 
 from cms.articles.models import InspirationArticlePage, InspirationIndexPage
-from sitebuild.frontmatter import dumps, loads, write_if_changed
+from sitebuild.files import write_if_changed
+from sitebuild.frontmatter import dumps, loads
 
 TITLES = [
     "Myter om innovation: det kostar för mycket",

@@ -1,4 +1,4 @@
-"""The theme's faster ``a.b`` (plugin.py's ``_dict_keys_first``) gives what Jinja gives."""
+"""The theme's faster ``a.b`` (render/internals.py, ``dict_keys_first``) gives what Jinja gives."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ import jinja2
 import pytest
 from sitebuild_helpers import snapshot
 
-from sitebuild import plugin
-from sitebuild.render import render
+from sitebuild.render import internals, render
 
 
 def _render(source: str, **context) -> str:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
-    env.getattr = plugin._dict_keys_first(env)
+    env.getattr = internals.dict_keys_first(env)
     return env.from_string(source).render(**context)
 
 
@@ -46,7 +45,7 @@ def test_the_demo_site_is_the_same_byte_for_byte(built_site, tmp_path, monkeypat
     content = tmp_path / "content"
     shutil.copytree(built_site.content, content)
     render(content, tmp_path / "fast", dirty=False)
-    monkeypatch.setattr(plugin, "_dict_keys_first", lambda env: env.getattr)
+    monkeypatch.setattr("sitebuild.render.plugin.dict_keys_first", lambda env: env.getattr)
 
     render(content, tmp_path / "jinja", dirty=False)
 

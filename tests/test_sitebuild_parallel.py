@@ -1,4 +1,4 @@
-"""A full build shared between processes (render.py's ``workers``) gives the very site one
+"""A full build shared between processes (``sitebuild.parallel``) gives the very site one
 process gives, byte for byte, and fails the same way: naming the page, leaving nothing."""
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from sitebuild_helpers import snapshot
 
-from sitebuild import render as render_module
+from sitebuild import parallel as parallel_module
 from sitebuild.frontmatter import dumps
 from sitebuild.render import BuildFailed, render
+from sitebuild.render import run as render_module
 
 
 @pytest.fixture
@@ -35,9 +36,9 @@ def content(built_site, tmp_path) -> Path:
 
 def test_workers_follow_the_setting_and_the_cpus(monkeypatch):
     monkeypatch.setenv("HUB_RENDER_WORKERS", "3")
-    assert render_module.workers() == 3
+    assert parallel_module.workers() == 3
     monkeypatch.setenv("HUB_RENDER_WORKERS", "")
-    assert 1 <= render_module.workers() <= 4
+    assert 1 <= parallel_module.workers() <= 4
 
 
 @pytest.mark.parametrize("n", [2, 3])

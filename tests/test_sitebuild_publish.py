@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from sitebuild import publish
+from sitebuild.render import publish
 
 
 def build_dirs(out):

@@ -14,7 +14,7 @@ from sitebuild_helpers import Site, add_fixed_pages
 
 from cms.cases.models import CaseResearchProject
 from cms.core.models import HomePage, Organisation, StandardPage
-from sitebuild import sanitize
+from sitebuild.pull import sanitize
 
 HOSTILE_RICH_TEXT = (
     '<p onclick="alert(1)">Hej<script>alert(2)</script>'

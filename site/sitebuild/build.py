@@ -20,10 +20,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import limits, lock, publish, search
-from .client import ApiClient
-from .pull import PullResult, pull
-from .render import MKDOCS_YML, RenderResult, render
+from . import limits, lock
+from .contract import MKDOCS_YML
+from .files import replace_file
+from .pull import ApiClient, PullResult, pull
+from .render import RenderResult, publish, render, search_index
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CONTENT = ROOT / "content"
@@ -53,9 +54,9 @@ class BuildSummary:
 def signature() -> str:
     """A digest of everything besides content that shapes the output."""
     digest = hashlib.sha1()
-    here = Path(__file__).parent
+    here = Path(__file__).parent / "render"
     # What renders content (a change in the pull or mapping shows up as changed content).
-    renderers = [here / name for name in ("plugin.py", "render.py", "search.py")]
+    renderers = sorted(here.glob("*.py"))
     for path in sorted([MKDOCS_YML, *THEME.rglob("*"), *renderers]):
         if path.is_file():
             digest.update(path.as_posix().encode())
@@ -68,9 +69,7 @@ def _record_path(out: Path) -> Path:
 
 
 def _write_record(path: Path, record: dict) -> None:
-    tmp = path.with_name(f"{path.name}.tmp")
-    tmp.write_text(json.dumps(record), encoding="utf-8")
-    tmp.replace(path)
+    replace_file(path, json.dumps(record))
 
 
 def build(
@@ -101,7 +100,10 @@ def build(
 def _build(api, out, content, full, site_url, reporter, client, allow_mass_delete):
     started = time.monotonic()
     own_client = client is None
-    client = client or ApiClient(api)
+    if client is None:
+        from .local_cms import api_client  # the CMS in this process, unless ``api``
+
+        client = api_client(api)
     try:
         reporter.phase("Hämtar från CMS:et")
         pulled = pull(
@@ -133,7 +135,7 @@ def _build(api, out, content, full, site_url, reporter, client, allow_mass_delet
     result: RenderResult
     with (
         publish.staged(out, incremental=incremental) as stage,
-        search.indexing(
+        search_index.indexing(
             stage, record.get("search"), full=not incremental, reporter=reporter
         ) as index,
     ):

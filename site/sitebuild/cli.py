@@ -84,15 +84,15 @@ def _serve_both(host: str, port: int, site_port: int) -> int:
 def cmd_pull(args: argparse.Namespace) -> int:
     """Pull published content from the CMS into content/."""
     from .build import CONTENT, Reporter
-    from .client import ApiClient, ApiError
     from .limits import TimeLimitExceeded
+    from .local_cms import api_client
     from .lock import BuildBusy, holding
-    from .pull import pull
+    from .pull import ApiError, pull
 
     reporter = Reporter(quiet=args.quiet)
     content = args.content or CONTENT
     try:
-        with holding(content, wait=args.wait), ApiClient(args.api) as client:
+        with holding(content, wait=args.wait), api_client(args.api) as client:
             reporter.phase("Hämtar från CMS:et")
             result = pull(
                 client,
@@ -119,11 +119,11 @@ def cmd_pull(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Pull, then build the static site atomically into site/build/ (or --out)."""
     from .build import CONTENT, OUT, Reporter, build
-    from .client import ApiError
     from .limits import TimeLimitExceeded
     from .lock import BuildBusy
+    from .pull import ApiError
     from .render import BuildFailed
-    from .search import SearchIndexFailed
+    from .render.pagefind import SearchIndexFailed
 
     reporter = Reporter(quiet=args.quiet)
     try:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
@@ -65,23 +64,3 @@ def loads(text: str) -> tuple[dict, str]:
                     return meta, text[end + len(_CLOSE) :].lstrip("\n")
     body, meta = get_data(text)
     return meta, body
-
-
-def write_if_changed(path: Path, text: str | bytes) -> bool:
-    """Write ``text`` unless the file already holds exactly these bytes (keeps its mtime, so
-    MkDocs' dirty build leaves the page alone). True when written."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        # A new file: nobody reads it yet, so no need for a temporary file and a rename
-        # (a pull that fails half-way is repaired by the next, see pull.py).
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "xb") as new:
-            new.write(data)
-        return True
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-    return True

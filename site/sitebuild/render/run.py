@@ -12,12 +12,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from .forked import Child, ChildFailed
-from .forked import available as fork_available
-from .paths import clean_url
+from ..contract import MKDOCS_YML
+from ..parallel import run_beside, workers
+from ..paths import clean_url
 
-SITE_DIR = Path(__file__).resolve().parent.parent
-MKDOCS_YML = SITE_DIR / "mkdocs.yml"
 #: Below this many pages a full build renders in one process (a fork costs more).
 PARALLEL_MIN_PAGES = 500
 
@@ -54,18 +52,6 @@ def load(content: Path, out: Path, *, site_url: str | None = None, config_file: 
     return load_config(config_file=str(config_file), **overrides)
 
 
-def workers() -> int:
-    """How many processes render a full build: ``HUB_RENDER_WORKERS``, else one per CPU
-    this process may use (at most 4), and one where ``fork`` is not available."""
-    if not fork_available():
-        return 1
-    wanted = os.environ.get("HUB_RENDER_WORKERS", "")
-    if wanted.strip():
-        return max(1, int(wanted))
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(4, cpus or 1))
-
-
 def render(
     content: Path,
     out: Path,
@@ -82,29 +68,24 @@ def render(
     ``share``). MkDocs renders one page at a time, and at 10 000 pages the render is most
     of a full build."""
     n = 1 if dirty or not _has_pages(content, PARALLEL_MIN_PAGES) else workers()
-    helpers = [Child(_share_report, content, out, (k, n), dirty, site_url) for k in range(1, n)]
+    helpers = [(_share_report, (content, out, (k, n), dirty, site_url)) for k in range(1, n)]
+
+    def first_share():
+        share = (0, n) if n > 1 else None
+        return _render_share(content, out, share, dirty, site_url, on_rendered)
+
     try:
-        config, result = _render_share(
-            content, out, (0, n) if n > 1 else None, dirty, site_url, on_rendered
-        )
-    except BaseException:
-        for helper in helpers:
-            helper.stop()
+        (config, result), shares = run_beside(first_share, helpers)
+    except BuildFailed:
         raise
-    failures = []
-    for helper in helpers:
-        try:
-            share = helper.result()
-        except ChildFailed as exc:
-            failures.append(str(exc))
-            continue
+    except Exception as exc:  # a helper failed otherwise, or died
+        raise BuildFailed(str(exc) or type(exc).__name__) from exc
+    for share in shares:
         result.rendered += share["rendered"]
         result.warnings += share["warnings"]
         if on_rendered:
             for rel in share["rendered"]:
                 on_rendered(rel)  # the progress display catches up
-    if failures:
-        raise BuildFailed(failures[0])
     plugin = config.plugins["hub"]
     templates = {clean_url(t) for t in config.theme.static_templates}
     keep = set(plugin.known_urls) | templates | {f"{t}.gz" for t in templates}
@@ -149,7 +130,7 @@ def _render_share(content, out, share, dirty, site_url, on_rendered):
 
 
 def _share_report(content, out, share, dirty, site_url) -> dict:
-    """Render one share in a forked copy (``forked.Child``): what it rendered."""
+    """Render one share in a helper process (``parallel.run_beside``): what it rendered."""
     _config, result = _render_share(content, out, share, dirty, site_url, None)
     return {"rendered": result.rendered, "warnings": result.warnings}
 

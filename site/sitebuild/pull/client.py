@@ -1,22 +1,22 @@
 """HTTP client for the CMS API: the same code for the in-process CMS and a remote one.
 
-In-process, httpx talks to the CMS's WSGI app directly (no server needed); with a URL it
-talks to a remote CMS. Transient failures (timeouts, connection resets, 5xx) are retried
-with exponential backoff; anything else fails at once with an error naming the URL.
+With a URL it talks to a remote CMS; without one, to whatever ``transport`` its caller
+hands it (``sitebuild.local_cms`` hands it the in-process CMS's WSGI app, so no server is
+needed). The client itself knows nothing of Django. Transient failures (timeouts,
+connection resets, 5xx) are retried with exponential backoff; anything else fails at once
+with an error naming the URL.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import struct
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 
-from . import forked, limits
+from .. import limits
 
 DEFAULT_TIMEOUT = 30.0
 RETRIES = 4
@@ -30,14 +30,6 @@ class ApiError(RuntimeError):
 
 class _RequestTimeLimit(limits.TimeLimitExceeded):
     """One request's time limit ran out (reported as an ``ApiError``)."""
-
-
-def local_transport() -> httpx.WSGITransport:
-    """A transport into the CMS in this process (imports Django, never its models here)."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
-    from cms.wsgi import application
-
-    return httpx.WSGITransport(app=application)
 
 
 class ApiClient:
@@ -56,9 +48,10 @@ class ApiClient:
             base = api.rstrip("/")
             if not base.endswith("/api/v2"):
                 base += "/api/v2"
-        else:
+        elif transport is not None:
             base = "http://localhost/api/v2"
-            transport = transport or local_transport()
+        else:
+            raise TypeError("ApiClient needs the API's URL or a transport to reach it")
         self.base = base
         self.retries = retries
         self.backoff = backoff
@@ -66,22 +59,14 @@ class ApiClient:
         self.time_limit = time_limit or limits.request_time_limit()
         self.size_limit = size_limit or limits.response_size_limit()
         self.requests = 0
-        self.local = not api
-        self._transport = transport
-        self._timeout = timeout
-        self._http = self._new_http()
-        self._ahead: _Ahead | None = None
-
-    def _new_http(self) -> httpx.Client:
-        return httpx.Client(
-            transport=self._transport,
-            timeout=self._timeout,
+        self._http = httpx.Client(
+            transport=transport,
+            timeout=timeout,
             headers={"Accept": "application/json", "User-Agent": "hub-sitebuild"},
             follow_redirects=True,
         )
 
     def close(self) -> None:
-        self.stop_ahead()
         self._http.close()
 
     def __enter__(self) -> ApiClient:
@@ -102,13 +87,6 @@ class ApiClient:
         return f"{self.base}/{path.lstrip('/')}"
 
     def get_bytes(self, path: str, params: dict | None = None) -> bytes:
-        if self._ahead is not None:
-            body = self._ahead.take(path, params, self)
-            if body is not None:
-                return body
-        return self._request(path, params)
-
-    def _request(self, path: str, params: dict | None) -> bytes:
         url = self.url(path)
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
@@ -195,97 +173,6 @@ class ApiClient:
             offset += len(items)
             if not items or (total is not None and offset >= total):
                 return
-
-    # Fetching ahead ------------------------------------------------------------------------
-
-    def fetch_ahead(self, planned: list[tuple[str, dict | None]]) -> bool:
-        """Have a forked copy of this process fetch some of the ``planned`` requests (in that
-        order) while this one works through them, so the CMS's work and ours run on two
-        cores. ``get_bytes`` then takes those responses from the copy, and fetches the rest
-        itself. False (nothing changes) where that is not possible: no ``fork``, too few
-        requests, or an open database transaction the copy could not see.
-
-        The copy has its own HTTP connection and, in-process, its own database connection;
-        it only fetches, and ends in ``os._exit``.
-        """
-        self.stop_ahead()
-        if not forked.available() or len(planned) < AHEAD_MIN_REQUESTS:
-            return False
-        if self.local:
-            from django.db import connections
-
-            if any(conn.in_atomic_block for conn in connections.all()):
-                return False
-            connections.close_all()  # the copy opens its own
-        theirs = planned[1::2]  # every other one: this process makes the rest
-        self._ahead = _Ahead.start(self, theirs)
-        return True
-
-    def stop_ahead(self) -> None:
-        if self._ahead is not None:
-            self._ahead.stop()
-            self._ahead = None
-
-
-#: Below this many planned requests, fetching ahead costs more than it gains.
-AHEAD_MIN_REQUESTS = 3
-_FRAME = struct.Struct("!BIQ")  # ok?, requests made, length of the body or message
-
-
-def _request_key(path: str, params: dict | None) -> tuple:
-    return path, tuple(sorted((k, str(v)) for k, v in (params or {}).items()))
-
-
-class _Ahead:
-    """The forked copy of ``fetch_ahead`` and the answers it has sent so far."""
-
-    def __init__(self, child: forked.Child, planned: list[tuple[str, dict | None]]):
-        self.child = child
-        self.order = [_request_key(path, params) for path, params in planned]
-        self.next = 0  # index in ``order`` of the next answer on the pipe
-        self.received: dict[tuple, tuple[bool, bytes]] = {}
-
-    @classmethod
-    def start(cls, client: ApiClient, planned: list[tuple[str, dict | None]]) -> _Ahead:
-        def fetch(pipe) -> None:  # in the copy
-            client._ahead = None
-            client._http = client._new_http()  # never the parent's connections
-            for path, params in planned:
-                before = client.requests
-                try:
-                    body, ok = client._request(path, params), True
-                except ApiError as exc:
-                    body, ok = str(exc).encode(), False
-                pipe.write(_FRAME.pack(ok, client.requests - before, len(body)) + body)
-                pipe.flush()
-                if not ok:
-                    break
-
-        return cls(forked.Child.streaming(fetch), planned)
-
-    def take(self, path: str, params: dict | None, client: ApiClient) -> bytes | None:
-        """The copy's answer to this request, waiting for it; None if it was not planned."""
-        key = _request_key(path, params)
-        if key not in self.received and key not in self.order[self.next :]:
-            return None
-        while key not in self.received:
-            header = self.child.pipe.read(_FRAME.size)
-            if len(header) < _FRAME.size:
-                self.order = self.order[: self.next]  # nothing more will come
-                raise ApiError(
-                    f"{client.url(path)}: processen som hämtade i förväg avslutades oväntat"
-                )
-            ok, requests, length = _FRAME.unpack(header)
-            self.received[self.order[self.next]] = (bool(ok), self.child.pipe.read(length))
-            self.next += 1
-            client.requests += requests
-        ok, body = self.received.pop(key)
-        if not ok:
-            raise ApiError(body.decode())
-        return body
-
-    def stop(self) -> None:
-        self.child.stop()
 
 
 def _excerpt(body: bytes) -> str:

@@ -14,8 +14,8 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from ..files import write_if_changed
 from .client import ApiClient
-from .frontmatter import write_if_changed
 
 _DOC_LINK = re.compile(r'href="(/documents/\d+/[^"?#]+)"')
 #: The folders of content/ the store writes into (site paths /media/…, /documents/…).

@@ -12,33 +12,35 @@ change, so MkDocs' dirty build re-renders exactly the pages that depend on a cha
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import shutil
 import uuid
-from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from swedish import swedish_sort_key
 
-from . import derived, feeds, forked
-from .client import PAGE_SIZE, ApiClient, ApiError
-from .frontmatter import dumps, loads, write_if_changed
-from .mapping import Entry, case_entry, case_key, page_entry, page_key
+from .. import parallel
+from ..contract import DATA_DIR, data_file
+from ..files import replace_file, write_if_changed
+from ..frontmatter import dumps, loads
+from ..paths import content_file
+from . import derived, feeds
+from .client import ApiClient
+from .digest import digest
+from .fetch import Fetcher, check_plausible, manifest
+from .mapping import Entry
 from .media import MediaStore, remove_unused
-from .paths import content_file
 
 STATE_VERSION = 4  # 4: the media each item uses
-DATA_DIR = ".data"
-#: Above this many changed pages of one type, one listing request beats one per page.
-DETAIL_LIMIT = 20
-CASE_TYPE = "cases.CaseRecord"
 #: From this many files on, two processes write them (see ``_write_entries``).
 PARALLEL_WRITES = 1000
+#: The pull's own bookkeeping in content/.data/: private, never read by the theme.
+STATE_FILE = "state.json"
 _INTERNAL_LINK = re.compile(r'href="(/[^"#?]*)')
+#: What content/ holds besides the pull's own files: a README for people, never removed.
+README = "README.md"
 
 
 @dataclass
@@ -76,12 +78,11 @@ class Puller:
         self.media = MediaStore(client, self.content)
         self.progress = progress or (lambda *a, **k: None)
         self.result = PullResult()
-        self._media_of: dict[str, list[str]] = {}  # key → files of media/ it uses
 
     # State ---------------------------------------------------------------------------------
 
     def _load_state(self) -> dict:
-        path = self.data_dir / "state.json"
+        path = self.data_dir / STATE_FILE
         try:
             state = json.loads(path.read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
@@ -92,9 +93,9 @@ class Puller:
         text = json.dumps(
             data, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":")
         )
-        written = write_if_changed(self.data_dir / f"{name}.json", text)
+        written = write_if_changed(self.content / data_file(name), text)
         if written:
-            self.result.written.append(f"{DATA_DIR}/{name}.json")
+            self.result.written.append(data_file(name))
         return written
 
     # Main ----------------------------------------------------------------------------------
@@ -105,9 +106,10 @@ class Puller:
         self.result.full = not old
 
         self.result.content_id = state.get("content_id")
-        current = self._manifest()
+        current = manifest(self.client)
         removed = [k for k in old if k not in current]
-        self._check_plausible(current, old, removed)
+        if not self.allow_mass_delete:
+            check_plausible(self.client, current, old, removed)
         moved = [k for k in current if k in old and old[k]["path"] != current[k]["path"]]
         changed = {
             k
@@ -124,19 +126,20 @@ class Puller:
         # Case records embed organisation, topic and goal names; renaming one does not
         # change the records' own change time, so a taxonomy change refetches every case.
         taxonomies = self.client.get("taxonomies/")
-        taxonomy_digest = _digest(taxonomies)
+        taxonomy_digest = digest(taxonomies)
         if old and state.get("taxonomies") != taxonomy_digest:
             changed |= {k for k, item in current.items() if item["kind"] != "page"}
 
         stats = self.client.get("stats/")
-        stats_digest = _digest(stats)
+        stats_digest = digest(stats)
         if old and not changed and not removed and not moved and state.get("stats") == stats_digest:
             # Nothing that any page shows has changed: nothing to fetch, derive or write.
             self.result.requests = self.client.requests
             return self.result
         self.result.content_id = uuid.uuid4().hex
 
-        fetched = self._fetch(changed, current, old)
+        fetcher = Fetcher(self.client, self.media, self.progress)
+        fetched = fetcher.fetch(changed, current)
         self.result.fetched = len(fetched)
 
         items: dict[str, dict] = {k: v for k, v in old.items() if k in current}
@@ -150,7 +153,7 @@ class Puller:
                 "last_changed": current[entry.key]["last_changed"],
                 "card": entry.card,
                 "links": _links(entry),
-                "media": self._media_of.get(entry.key, []),
+                "media": fetcher.media_of.get(entry.key, []),
                 "derived": None,
             }
 
@@ -161,6 +164,8 @@ class Puller:
         feeds.update(self.content, items, self.result, self.site_url)
         self._write_entries(fetched, items, generated)
         self._write_generated(generated.pages, state.get("generated", []))
+        for name, data in generated.data.items():
+            self._write_data(name, data)
         used = {path for info in items.values() for path in info["media"]}
         self.result.removed += remove_unused(self.content, used)
         self._write_data("sitemap", self._sitemap(items, current, generated))
@@ -179,125 +184,6 @@ class Puller:
         self.result.requests = self.client.requests
         return self.result
 
-    def _manifest(self) -> dict[str, dict]:
-        """The manifest's items by state key; an answer without a list of items is refused
-        (it would otherwise read as "everything was deleted")."""
-        url = self.client.url("manifest/")
-        manifest = self.client.get("manifest/")
-        items = manifest.get("items") if isinstance(manifest, dict) else None
-        if not isinstance(items, list):
-            raise ApiError(f"{url}: manifestet saknar listan 'items' och kan inte användas")
-        current: dict[str, dict] = {}
-        for n, item in enumerate(items, start=1):
-            try:
-                key = page_key(item["id"]) if item["kind"] == "page" else case_key(item["id"])
-                item["path"], item["type"]  # noqa: B018 - every item needs both
-            except (KeyError, TypeError):
-                raise ApiError(
-                    f"{url}: post {n} i manifestet saknar kind, id, type eller path"
-                ) from None
-            current[key] = item
-        return current
-
-    def _check_plausible(self, current: dict, old: dict, removed: list[str]) -> None:
-        """Refuse a manifest that would empty the site or remove more than half of it,
-        unless the operator said so (``--allow-mass-delete``): far more likely a CMS that
-        answers wrongly than a communicator who retracted half the hub at once."""
-        if self.allow_mass_delete:
-            return
-        url = self.client.url("manifest/")
-        if not current:
-            raise ApiError(
-                f"{url}: manifestet listar inga sidor alls, så allt på webbplatsen skulle "
-                "tas bort. Inget har ändrats. Om det är meningen: kör med --allow-mass-delete."
-            )
-        if old and 2 * len(removed) > len(old):
-            raise ApiError(
-                f"{url}: manifestet skulle ta bort {len(removed)} av {len(old)} sidor och case "
-                "(mer än hälften). Inget har ändrats. Om det är meningen: kör med "
-                "--allow-mass-delete."
-            )
-
-    # Fetching ------------------------------------------------------------------------------
-
-    def _fetch(self, changed: set[str], current: dict, old: dict) -> dict[str, Entry]:
-        by_type: dict[str, list[str]] = defaultdict(list)
-        for key in changed:
-            by_type[current[key]["type"]].append(key)
-        self.client.fetch_ahead(self._plan(by_type, current))
-        try:
-            return self._fetch_each(by_type, changed, current)
-        finally:
-            self.client.stop_ahead()
-
-    def _plan(self, by_type: dict[str, list[str]], current: dict) -> list[tuple[str, dict | None]]:
-        """The requests ``_fetch_each`` will make, in its order, where they can be known
-        beforehand: each detail request, and each page of a listing of a whole type (a
-        listing of what changed since a time has a length nobody knows yet)."""
-        planned: list[tuple[str, dict | None]] = []
-        for kind, keys in sorted(by_type.items()):
-            listing = self._listing(kind, keys, current)
-            if listing is None:
-                planned += [(f"pages/{current[k]['id']}/", None) for k in keys]
-            elif listing[2]:
-                path, params, _whole = listing
-                planned += [
-                    (path, {**params, "limit": PAGE_SIZE, "offset": offset})
-                    for offset in range(0, len(keys), PAGE_SIZE)
-                ]
-        return planned
-
-    def _listing(self, kind: str, keys: list[str], current: dict) -> tuple[str, dict, bool] | None:
-        """The listing request for ``keys`` of type ``kind``: ``(path, params, whole)``,
-        where ``whole`` says it lists the whole type (else what changed since the oldest of
-        ``keys``). None for a few pages: one detail request each."""
-        if kind == CASE_TYPE:
-            path, params, since_param = "cases/", {}, "changed_since"
-        elif len(keys) > DETAIL_LIMIT:
-            path, params = "pages/", {"type": kind, "fields": "*"}
-            since_param = "published_since"
-        else:
-            return None
-        if len(keys) == sum(1 for item in current.values() if item["type"] == kind):
-            return path, params, True
-        since = min(current[k]["last_changed"] for k in keys)
-        return path, {**params, since_param: since}, False
-
-    def _fetch_each(self, by_type: dict, changed: set[str], current: dict) -> dict[str, Entry]:
-        entries: dict[str, Entry] = {}
-        for kind, keys in sorted(by_type.items()):
-            listing = self._listing(kind, keys, current)
-            if listing is None:
-                items = [self.client.get(f"pages/{current[k]['id']}/") for k in keys]
-            else:
-                items = self._fetch_list(listing[0], listing[1], set(keys))
-            for item in items:
-                if kind == CASE_TYPE:
-                    entry = case_entry(item)
-                else:
-                    entry = page_entry(item, self.media.image)
-                    self.media.documents_in(entry.body)
-                    self._media_of[entry.key] = self.media.take_used()
-                entries[entry.key] = entry
-                self.progress(entry.path)
-        missing = changed - set(entries)
-        if missing:
-            raise ApiError(
-                f"{self.client.url('manifest/')}: {len(missing)} objekt i manifestet "
-                f"kunde inte hämtas, t.ex. {sorted(missing)[:3]}"
-            )
-        return entries
-
-    def _fetch_list(self, path: str, params: dict, wanted: set[str]) -> Iterator[dict]:
-        for item in self.client.paginate(path, params):
-            key = (
-                case_key(item["case_id"])
-                if "case_id" in item and "meta" not in item
-                else page_key(item["id"])
-            )
-            if key in wanted:
-                yield item
-
     # Writing -------------------------------------------------------------------------------
 
     def _write_file(self, rel: str, meta: dict, body: str) -> None:
@@ -307,33 +193,27 @@ class Puller:
     def _write_entries(self, fetched: dict[str, Entry], items: dict, generated) -> None:
         """Write each fetched item, and each other item whose derived data changed.
 
-        Many files are written by two processes (this one and a forked copy, each every
-        other file): turning a page into text is Python's work, making the file the
-        kernel's, and at 10 000 pages both take seconds."""
+        Many files are written by two processes (``parallel.run_beside``, each every other
+        file): turning a page into text is Python's work, making the file the kernel's,
+        and at 10 000 pages both take seconds."""
         jobs: list[tuple[str, dict | None, dict, str | None]] = []
         for key, info in items.items():
             extra = generated.extra.get(key, {})
-            digest = _digest(extra)
+            derived_digest = digest(extra)
             entry = fetched.get(key)
             if entry is not None:
                 jobs.append((info["file"], entry.meta, extra, entry.body))
-            elif digest != info.get("derived"):
+            elif derived_digest != info.get("derived"):
                 jobs.append((info["file"], None, extra, None))  # the file has the rest
-            info["derived"] = digest
-        if len(jobs) < PARALLEL_WRITES or not forked.available():
+            info["derived"] = derived_digest
+        if len(jobs) < PARALLEL_WRITES or not parallel.available():
             self.result.written += _write_jobs(self.content, jobs)
             return
-        copy = forked.Child(_write_jobs, self.content, jobs[1::2])
-        try:
-            written = _write_jobs(self.content, jobs[0::2])
-        except BaseException:
-            copy.stop()
-            raise
-        try:
-            written += copy.result()
-        except forked.ChildFailed as exc:
-            raise OSError(f"Kunde inte skriva innehållet: {exc}") from exc
-        self.result.written += written
+        mine, [theirs] = parallel.run_beside(
+            lambda: _write_jobs(self.content, jobs[0::2]),
+            [(_write_jobs, (self.content, jobs[1::2]))],
+        )
+        self.result.written += mine + theirs
 
     def _write_generated(self, pages: dict[str, tuple[dict, str]], before: list[str]) -> None:
         for rel, (meta, body) in pages.items():
@@ -371,9 +251,9 @@ class Puller:
 
     def _save_state(self, state: dict) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.data_dir / "state.json.tmp"
-        tmp.write_text(json.dumps(state, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.data_dir / "state.json")
+        replace_file(
+            self.data_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, sort_keys=True)
+        )
 
 
 def _write_jobs(content: Path, jobs) -> list[str]:
@@ -415,8 +295,17 @@ def _links(entry: Entry) -> list[str]:
     return sorted(paths)
 
 
-def _digest(data) -> str:
-    return hashlib.sha1(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+def _empty(content: Path) -> None:
+    """Remove everything in content/ but its README (a tracked file for people)."""
+    if not content.is_dir():
+        return
+    for path in content.iterdir():
+        if path.name == README:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def pull(
@@ -430,7 +319,7 @@ def pull(
 ) -> PullResult:
     """Pull into ``content``. A failure leaves content/ possibly half-updated, but the next
     pull repairs it (state is saved last) and the live site is untouched."""
-    if full and content.exists():
-        shutil.rmtree(content)
+    if full:
+        _empty(Path(content))
     puller = Puller(client, content, progress, site_url, allow_mass_delete)
     return puller.run(full=full)

@@ -23,12 +23,14 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 from zoneinfo import ZoneInfo
 
-from .frontmatter import write_if_changed
+from .. import contract as c
+from ..contract import MKDOCS_YML, data_file
+from ..files import write_if_changed
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 #: How many entries a feed carries, newest first.
 LIMIT = 20
-DATA_FILE = ".data/feeds.json"
+DATA_FILE = data_file("feeds")
 #: Stable ids (``urn:uuid:``) for feeds and entries, whatever address the site moves to.
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:innovation-hub-sundsvall")
 #: Characters XML 1.0 does not allow, even escaped.
@@ -54,8 +56,8 @@ FEEDS = (
         title="Aktuellt i Idéslussen",
         description="Nyhetsbrevet från Idésluss Sundsvall: nya idéer, case som tagit nästa "
         "steg och Nuläget, en gång i månaden.",
-        entry_type="newsletter.NewsletterIssuePage",
-        index_type="newsletter.NewsletterIndexPage",
+        entry_type=c.NEWSLETTER_ISSUE_PAGE,
+        index_type=c.NEWSLETTER_INDEX_PAGE,
         category="Nyhetsbrev",
     ),
     Feed(
@@ -63,8 +65,8 @@ FEEDS = (
         title="Goda exempel från Idéslussen",
         description="Nya berättelser om case i Idésluss Sundsvall: vad som hände, vad det "
         "ledde till och vad andra kan lära av det.",
-        entry_type="cases.CaseStoryPage",
-        index_type="cases.CaseStoryIndexPage",
+        entry_type=c.STORY_PAGE,
+        index_type=c.STORY_INDEX_PAGE,
         category="Gott exempel",
     ),
 )
@@ -94,8 +96,6 @@ def site_settings(site_url: str | None = None, config_file: Path | None = None) 
     otherwise what site/mkdocs.yml says. Feeds need absolute links, so an address is
     required."""
     from mkdocs.utils.yaml import yaml_load
-
-    from .render import MKDOCS_YML
 
     with open(config_file or MKDOCS_YML, "rb") as fh:
         config = yaml_load(fh)

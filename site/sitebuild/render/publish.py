@@ -14,12 +14,14 @@ like a build: it never becomes the rollback copy, and the next build (which hold
 For an incremental build the new directory starts as a tree of **hard links** to the live
 one's files (file times come along, which MkDocs' dirty build compares). Copying a whole
 10 000-page site costs seconds more than rendering one page; linking it costs a fraction.
-The rule that makes this safe: **nothing writes into a file of a stage, everything that
-changes a file replaces it** (removes it first, or writes a new file and renames it over
-the old one), so the live build's files are never written through. The hub plugin removes
-each page's, template's and static file's output before MkDocs writes it (plugin.py); the
-search index writes its files anew (search.py); tests check that the previous build is
-byte for byte unchanged after an incremental build.
+The rule that makes this safe: **nothing writes into a file of a stage**. Every write of a
+build goes through one of two functions here: ``replace_file`` for what the build step
+writes itself (the search index's ``search.json``; Pagefind writes its bundles into new
+folders), and ``detach`` for what MkDocs writes (pages, static templates such as the
+sitemap and 404 page, theme assets and copied files such as the feeds): the plugin
+detaches each of those outputs from the live build just before MkDocs writes it
+(``render.plugin``). A test builds incrementally and checks that every file of the
+previous build keeps its bytes and its inode.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..files import replace_file
+
+__all__ = ["detach", "replace_file", "staged", "live_dir", "link_tree", "partial_prefix"]
+
 KEEP_PREVIOUS = 1  # older builds kept beside the live one, for a quick manual rollback
 
 
@@ -44,13 +50,22 @@ def live_dir(out: Path) -> Path | None:
     return out if out.is_dir() else None
 
 
+def detach(path: Path) -> None:
+    """Remove ``path`` (if it is there) so that whoever writes it next makes a new file:
+    in a stage it may be a hard link to the live build's file, which must keep its bytes."""
+    try:
+        os.unlink(path)
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+
+
 def _builds(out: Path) -> list[Path]:
     return sorted(out.parent.glob(f".{out.name}-*"), key=lambda p: p.name)
 
 
 def partial_prefix(out: Path) -> str:
     """The name prefix of everything a build makes beside ``out`` before it is complete:
-    its stage and any scratch folder of its own (``search.py``)."""
+    its stage and any scratch folder of its own (``search_index.py``)."""
     return f".{Path(out).name}.partial-"
 
 

@@ -10,32 +10,26 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import facets, search
+from .. import contract as c
+from ..contract import PRIVATE_CARD_FIELDS
+from . import facets, search_pages
 
 STATUS_KEYS = ("as_of", "received", "in_progress", "in_implementation", "closed", "implemented")
-#: Card fields used only to compute derived data; not shown in listings.
-PRIVATE = (
-    "case_path",
-    "mentions",
-    "phase",
-    "topics",
-    "organisation_slug",
-    "topic_names",
-    "sdg_names",
-)
 
 
 @dataclass
 class Derived:
     extra: dict[str, dict] = field(default_factory=dict)
     pages: dict[str, tuple[dict, str]] = field(default_factory=dict)
+    #: Data files of the contract (``contract.DATA_FILES``) by name.
+    data: dict[str, object] = field(default_factory=dict)
 
 
 def public(card: dict) -> dict:
     """A card as listings show it. Keys in sorted order at every level: the same card is
     written with the same bytes whether it was just fetched or read back from the pull
     state (which is saved with sorted keys), so an unchanged listing is never rewritten."""
-    return _sorted({k: v for k, v in card.items() if k not in PRIVATE})
+    return _sorted({k: v for k, v in card.items() if k not in PRIVATE_CARD_FIELDS})
 
 
 def _sorted(value):
@@ -59,25 +53,23 @@ def compute(items: dict[str, dict], stats: dict) -> Derived:
     def cards(kind):
         return [info["card"] for _, info in by_type.get(kind, [])]
 
-    stories = _newest(cards("cases.CaseStoryPage"))
-    articles = _newest(cards("articles.InspirationArticlePage"))
+    stories = _newest(cards(c.STORY_PAGE))
+    articles = _newest(cards(c.ARTICLE_PAGE))
     issues = sorted(
-        cards("newsletter.NewsletterIssuePage"),
+        cards(c.NEWSLETTER_ISSUE_PAGE),
         key=lambda c: (c.get("date") or "", c.get("number") or 0),
     )
-    programmes = sorted(
-        cards("programme.ProgrammePage"), key=lambda c: c.get("year") or 0, reverse=True
-    )
-    cases = {c["path"]: c for c in cards("cases.CaseRecord")}
+    programmes = sorted(cards(c.PROGRAMME_PAGE), key=lambda c: c.get("year") or 0, reverse=True)
+    cases = {c["path"]: c for c in cards(c.CASE_RECORD)}
     archive = next(
         (
             {"title": info["card"]["title"], "path": info["path"]}
-            for _, info in by_type.get("newsletter.NewsletterIndexPage", [])
+            for _, info in by_type.get(c.NEWSLETTER_INDEX_PAGE, [])
         ),
         None,
     )
 
-    for key, _ in by_type.get("core.HomePage", []):
+    for key, _ in by_type.get(c.HOME_PAGE, []):
         out.extra[key] = {
             "status": {k: stats.get(k) for k in STATUS_KEYS},
             "featured": [public(c) for c in stories[:3]],
@@ -85,13 +77,13 @@ def compute(items: dict[str, dict], stats: dict) -> Derived:
             "latest_issue": public(issues[-1]) if issues else None,
         }
     for kind, listed in (
-        ("cases.CaseStoryIndexPage", stories),
-        ("articles.InspirationIndexPage", articles),
-        ("programme.ProgrammeIndexPage", programmes),
+        (c.STORY_INDEX_PAGE, stories),
+        (c.ARTICLE_INDEX_PAGE, articles),
+        (c.PROGRAMME_INDEX_PAGE, programmes),
     ):
         for key, _ in by_type.get(kind, []):
             out.extra[key] = {"items": [public(c) for c in listed]}
-    for key, _ in by_type.get("newsletter.NewsletterIndexPage", []):
+    for key, _ in by_type.get(c.NEWSLETTER_INDEX_PAGE, []):
         years: dict[int, list] = defaultdict(list)
         for card in reversed(issues):
             years[int(card["date"][:4])].append(public(card))
@@ -100,9 +92,7 @@ def compute(items: dict[str, dict], stats: dict) -> Derived:
         }
 
     link = lambda c: {"title": c["title"], "path": c["path"]} if c else None  # noqa: E731
-    issue_keys = {
-        info["path"]: key for key, info in by_type.get("newsletter.NewsletterIssuePage", [])
-    }
+    issue_keys = {info["path"]: key for key, info in by_type.get(c.NEWSLETTER_ISSUE_PAGE, [])}
     for i, card in enumerate(issues):
         out.extra[issue_keys[card["path"]]] = {
             "previous": link(issues[i - 1]) if i > 0 else None,
@@ -111,7 +101,7 @@ def compute(items: dict[str, dict], stats: dict) -> Derived:
         }
 
     stories_of: dict[str, list] = defaultdict(list)
-    for key, info in by_type.get("cases.CaseStoryPage", []):
+    for key, info in by_type.get(c.STORY_PAGE, []):
         case = cases.get(info["card"].get("case_path"))
         out.extra[key] = {
             "case": {
@@ -129,12 +119,12 @@ def compute(items: dict[str, dict], stats: dict) -> Derived:
     for card in reversed(issues):
         for path in card.get("mentions", []):
             mentioned_in[path].append(link(card))
-    for key, info in by_type.get("cases.CaseRecord", []):
+    for key, info in by_type.get(c.CASE_RECORD, []):
         out.extra[key] = {
             "stories": stories_of.get(info["path"], []),
             "newsletters": mentioned_in.get(info["path"], []),
         }
 
-    facets.compute(out, by_type.get("cases.CaseRecord", []))
-    search.add_pages(out, items)  # /sok/ and its A–Ö lists
+    facets.compute(out, by_type.get(c.CASE_RECORD, []))
+    search_pages.add_pages(out, items)  # /sok/ and its A–Ö lists
     return out

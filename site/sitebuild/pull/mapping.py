@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import contract as c
 from . import sanitize
 from .blocks import render_blocks
 
@@ -178,16 +179,16 @@ def issue(item, image):
 
 
 PAGE_TYPES = {
-    "core.HomePage": home,
-    "core.StandardPage": standard,
-    "cases.CaseStoryIndexPage": index("story_index.html"),
-    "cases.CaseStoryPage": story,
-    "articles.InspirationIndexPage": index("article_index.html"),
-    "articles.InspirationArticlePage": article,
-    "programme.ProgrammeIndexPage": index("programme_index.html"),
-    "programme.ProgrammePage": programme,
-    "newsletter.NewsletterIndexPage": index("newsletter_index.html"),
-    "newsletter.NewsletterIssuePage": issue,
+    c.HOME_PAGE: home,
+    c.STANDARD_PAGE: standard,
+    c.STORY_INDEX_PAGE: index("story_index.html"),
+    c.STORY_PAGE: story,
+    c.ARTICLE_INDEX_PAGE: index("article_index.html"),
+    c.ARTICLE_PAGE: article,
+    c.PROGRAMME_INDEX_PAGE: index("programme_index.html"),
+    c.PROGRAMME_PAGE: programme,
+    c.NEWSLETTER_INDEX_PAGE: index("newsletter_index.html"),
+    c.NEWSLETTER_ISSUE_PAGE: issue,
 }
 
 
@@ -325,7 +326,7 @@ def case_entry(item: dict) -> Entry:
     }
     return Entry(
         key=case_key(item["case_id"]),
-        type="cases.CaseRecord",
+        type=c.CASE_RECORD,
         path=meta["path"],
         meta=meta,
         body="",

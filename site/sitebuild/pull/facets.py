@@ -12,18 +12,17 @@ every filter works as a plain link without JavaScript:
     /case/ar/<year>/               one year received
     /case/data/                    every case as a small JSON record (case-filter.js)
 
-A listing page's front matter carries the state keys of the cases it shows and a digest of
-what their cards show; the template reads the cards from the pull state
-(``hub_data("state")``). So a page's file changes exactly when what it shows changes, and
-writing thousands of listing pages stays cheap (no card is dumped to YAML twice a pull).
+A listing page's front matter carries the keys of the cases it shows and a digest of what
+their cards show; the template reads the cards from the data file ``cases``
+(``hub_data("cases")``, see ``contract.DATA_FILES``), which also holds the records of the
+data page. So a page's file changes exactly when what it shows changes, and writing
+thousands of listing pages stays cheap (no card is written into every page that lists it).
 Only the first page of each listing carries the filter links with their counts: a change
 of counts rewrites those few pages, never the later pages of every listing.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,38 +30,15 @@ from operator import itemgetter
 
 from swedish import swedish_sort_key
 
-from .paths import content_file
+from ..contract import CARD_FIELDS, FACET_SEGMENTS, PAGE_SEGMENT, PORTAL, RECORD_FIELDS
+from ..contract import CASE_DATA_PATH as DATA_PATH
+from ..paths import content_file
+from .digest import digest
 
 CASES_PER_PAGE = 50
 RELATED = 3
-PORTAL = "/case/"
-DATA_PATH = "/case/data/"
 #: The phases in the order a case moves through them (DOMAIN.md).
 PHASES = ("inkommen", "utforskas", "konceptutveckling", "testas", "implementeras", "avslutad")
-#: What a case card in a listing shows (partials/case_card.html); the digest covers these.
-CARD_FIELDS = (
-    "title",
-    "path",
-    "summary",
-    "case_id",
-    "phase",
-    "phase_label",
-    "organisation",
-    "year",
-    "sdgs",
-)
-#: A record of the JSON data file: card field → record field (themes/hub/case_data.html).
-RECORD_FIELDS = {
-    "title": "title",
-    "path": "path",
-    "summary": "summary",
-    "case_id": "case_id",
-    "phase": "phase",
-    "organisation_slug": "organisation",
-    "topics": "topics",
-    "sdgs": "sdgs",
-    "year": "year",
-}
 SITE = "Idésluss Sundsvall"
 
 
@@ -115,7 +91,7 @@ def _year(card):
 
 FACETS = (
     Facet(
-        "fas",
+        FACET_SEGMENTS["phase"],
         "phase",
         "Fas",
         "Alla faser",
@@ -124,7 +100,7 @@ FACETS = (
         lambda v, label: (PHASES.index(v) if v in PHASES else len(PHASES), label),
     ),
     Facet(
-        "organisation",
+        FACET_SEGMENTS["organisation"],
         "organisation",
         "Organisation",
         "Alla organisationer",
@@ -133,7 +109,7 @@ FACETS = (
         lambda v, label: swedish_sort_key(label),
     ),
     Facet(
-        "amne",
+        FACET_SEGMENTS["topics"],
         "topics",
         "Ämne",
         "Alla ämnen",
@@ -142,7 +118,7 @@ FACETS = (
         lambda v, label: swedish_sort_key(label),
     ),
     Facet(
-        "mal",
+        FACET_SEGMENTS["sdgs"],
         "sdgs",
         "Globalt mål",
         "Alla mål",
@@ -151,7 +127,7 @@ FACETS = (
         lambda v, label: (int(v),),
     ),
     Facet(
-        "ar",
+        FACET_SEGMENTS["year"],
         "year",
         "År",
         "Alla år",
@@ -164,10 +140,6 @@ FACETS = (
 
 def facet_path(facet: Facet, value: str) -> str:
     return f"{PORTAL}{facet.key}/{value}/"
-
-
-#: The folder of a listing's further pages: ``/case/sida/2/``.
-PAGE_SEGMENT = "sida"
 
 
 def page_path(base: str, n: int) -> str:
@@ -185,14 +157,13 @@ def record(card: dict) -> dict:
 
 
 def _digest(data) -> str:
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha1(text.encode()).hexdigest()
+    return digest(data, compact=True)
 
 
 def compute(out, cases: list[tuple[str, dict]]) -> None:
-    """Add the portal, the filter pages and the data page to ``out.pages``, and related
-    cases and filter links to each case's ``out.extra``. ``cases``: (state key, state item).
-    """
+    """Add the portal, the filter pages and the data page to ``out.pages``, the data file
+    ``cases`` to ``out.data``, and related cases and filter links to each case's
+    ``out.extra``. ``cases``: (state key, state item)."""
     cards = {key: info["card"] for key, info in cases}
     order = sorted(cards, key=lambda k: (swedish_sort_key(cards[k]["title"]), cards[k]["case_id"]))
     shown = {key: listing_card(cards[key]) for key in order}
@@ -281,6 +252,7 @@ def compute(out, cases: list[tuple[str, dict]]) -> None:
             )
 
     records = [record(cards[key]) for key in order]
+    out.data["cases"] = {"cards": shown, "records": records}
     out.pages[content_file(DATA_PATH).as_posix()] = (
         {
             "template": "case_data.html",

@@ -1,14 +1,15 @@
 """The hub's MkDocs plugin: Swedish filters, build data, strict internal link checking.
 
 Registered as the ``hub`` plugin (entry point in pyproject.toml). Listings, feeds and facet
-pages read the data files the pull step writes (``content/.data/*.json``), never the other
-pages' metadata: in a dirty build MkDocs does not read unmodified pages.
+pages read the data files the pull step writes (``content/.data/*.json``, the ones
+``contract.DATA_FILES`` names), never the other pages' metadata: in a dirty build MkDocs
+does not read unmodified pages. Uses plugin events and documented objects; what goes
+beyond them is in ``internals``.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -18,49 +19,23 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from swedish import swedish_date, swedish_month, swedish_number, swedish_sort_key
 
-from .frontmatter import loads
-from .paths import clean_url
+from ..contract import DATA_FILES
+from ..frontmatter import loads
+from ..paths import clean_url
+from .internals import BodylessPage, dict_keys_first, drop_dirty_notice
+from .publish import detach
 
 # One pattern per attribute: a pattern that starts with a literal is searched ten times
 # faster than one that starts with an alternation (this runs over every page's HTML).
 _LINK_RES = (re.compile(r'href="(/[^"#?]*)'), re.compile(r'src="(/[^"#?]*)'))
-_DIRTY_NOTICE = "A 'dirty' build is being performed"
+#: What ``on_page_read_source`` hands MkDocs before a page's body: empty front matter, so
+#: MkDocs reads no metadata of its own from the body (``on_page_markdown`` sets it).
+_NO_FRONT_MATTER = "---\n{}\n---\n"
 
-
-class _DropDirtyNotice(logging.Filter):
-    """MkDocs warns on every dirty build; in strict mode that warning would fail the build."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith(_DIRTY_NOTICE)
-
-
-logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyNotice())
-
-
-class HubPage(Page):
-    """A page of content/: front matter read by ``frontmatter.loads`` (JSON, read in C,
-    rather than MkDocs' YAML parser), and no Markdown pass for a page without a body (a
-    case record is all front matter). Otherwise exactly MkDocs' ``Page``."""
-
-    def read_source(self, config) -> None:
-        source = config.plugins.on_page_read_source(page=self, config=config)
-        if source is None:
-            source = self.file.content_string  # MkDocs' own errors for a missing file
-        self.meta, self.markdown = loads(source)
-
-    def render(self, config, files) -> None:
-        if self.markdown and self.markdown.strip():
-            super().render(config, files)
-            return
-        self.content = ""
-        self.toc = get_toc([])
-        self.present_anchor_ids = set()
-        self.links_to_anchors = {}
+drop_dirty_notice()
 
 
 class HubPluginConfig(Config):
@@ -72,9 +47,9 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     #: Called with the page's src path after each page is rendered (progress display).
     on_rendered: Callable[[str], None] | None = None
     #: ``(k, n)``: render only every n-th page from the k-th (one of n processes building
-    #: one site together, see render.py); the first process also writes everything else.
+    #: one site together, see run.py); the first process also writes everything else.
     share: tuple[int, int] | None = None
-    #: Set for MkDocs' dirty build (render.py): pages whose output is up to date are left
+    #: Set for MkDocs' dirty build (run.py): pages whose output is up to date are left
     #: out of the build altogether (MkDocs would still make a Page of each, and check it).
     dirty: bool = False
 
@@ -83,13 +58,16 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         self.rendered: list[str] = []
         self.pages: list[str] = []  # every page of the site, rendered in this run or not
         self.known_urls: set[str] = set()
-        self.extra_outputs: set[str] = set()
         self._data: dict[str, object] = {}
+        self._front_matter: dict[str, dict] = {}  # src_uri → meta, until on_page_markdown
         self.data_path = Path(config["docs_dir"]) / self.config.data_dir
         return config
 
     def data(self, name: str, default=None):
-        """The data file ``content/.data/<name>.json`` (read once per build)."""
+        """The data file ``content/.data/<name>.json`` (read once per build); only the
+        data files of the contract (``contract.DATA_FILES``), never the pull's own."""
+        if name not in DATA_FILES:
+            raise PluginError(f"{name!r} är ingen datafil för teman (se sitebuild/contract.py).")
         if name not in self._data:
             path = self.data_path / f"{name}.json"
             if not path.exists():
@@ -109,7 +87,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             self._keep_share(files, pages, config)
         for file in pages:
             if file.page is None and not file.inclusion.is_excluded():
-                HubPage(None, file, config)  # sets file.page
+                BodylessPage(None, file, config)  # sets file.page
         return files
 
     def _keep_share(self, files, pages, config) -> None:
@@ -128,16 +106,16 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     def on_env(self, env, config, files):
         # Next MkDocs copies static files and renders the static templates, writing into
         # existing files: in a stage those are hard links to the live site (publish.py),
-        # so remove each output MkDocs is about to write.
+        # so detach each output MkDocs is about to write.
         # (A full build starts from an empty folder.)
         if self.dirty:
             site_dir = Path(config["site_dir"])
             for template in config.theme.static_templates:
-                _unlink(site_dir / template)
-                _unlink(site_dir / f"{template}.gz")  # MkDocs gzips the sitemap
+                detach(site_dir / template)
+                detach(site_dir / f"{template}.gz")  # MkDocs gzips the sitemap
             for file in files:
                 if not file.is_documentation_page() and file.is_modified():
-                    _unlink(Path(file.abs_dest_path))
+                    detach(Path(file.abs_dest_path))
         env.filters.update(
             swedish_date=swedish_date,
             swedish_month=swedish_month,
@@ -147,17 +125,24 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             ),
         )
         env.globals["hub_data"] = self.data
-        env.getattr = _dict_keys_first(env)
+        env.getattr = dict_keys_first(env)
         return env
 
-    def register_output(self, url: str) -> None:
-        """A file some other step writes into the site (a feed, the search index)."""
-        self.extra_outputs.add(url)
-        self.known_urls.add(clean_url(url))
+    def on_page_read_source(self, page, config):
+        """The front matter is JSON (``frontmatter.loads``, read in C), not left to MkDocs'
+        YAML parser (Python constructors over libyaml, most of a full render at 10 000
+        pages): kept for ``on_page_markdown``, and MkDocs gets the body alone."""
+        meta, body = loads(page.file.content_string)
+        self._front_matter[page.file.src_uri] = meta
+        return _NO_FRONT_MATTER + body
+
+    def on_page_markdown(self, markdown, page, config, files):
+        page.meta = self._front_matter.pop(page.file.src_uri)
+        return markdown
 
     @event_priority(-100)
     def on_post_page(self, output, page, config):
-        _unlink(Path(page.file.abs_dest_path))  # MkDocs writes it next (see on_env)
+        detach(Path(page.file.abs_dest_path))  # MkDocs writes it next (see on_env)
         if self.config.check_links:
             links = {link for pattern in _LINK_RES for link in pattern.findall(output)}
             links -= self._good_links  # most links (header, footer, listings) repeat
@@ -176,35 +161,3 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         if self.on_rendered:
             self.on_rendered(page.file.src_uri)
         return output
-
-
-_DICT_ATTRIBUTES = frozenset(dir(dict))
-
-
-def _dict_keys_first(env):
-    """Jinja's ``a.b`` for the theme: the same result, found faster for plain dicts.
-
-    Jinja first tries ``getattr(a, "b")`` and only then ``a["b"]``; the templates read
-    nearly everything from dicts (front matter and the cards in it), so almost every
-    lookup first raised an AttributeError, about a tenth of the render. A dict has no
-    attribute by any name that is not one of its methods, so for every other name looking
-    up the key first gives what Jinja would give.
-    """
-    default = env.getattr
-
-    def getattr_(obj, attribute):
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
-            try:
-                return obj[attribute]
-            except KeyError:
-                return env.undefined(obj=obj, name=attribute)
-        return default(obj, attribute)
-
-    return getattr_
-
-
-def _unlink(path: Path) -> None:
-    try:
-        path.unlink()
-    except (FileNotFoundError, NotADirectoryError):
-        pass

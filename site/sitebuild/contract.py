@@ -1,0 +1,120 @@
+"""The contract of content/: the names the pull, the render and the theme share.
+
+The pull (``sitebuild.pull``) writes content/ and the render (``sitebuild.render``) and the
+theme (themes/hub/) read it; neither side imports the other. What both must agree on is
+named here, once, and described for template authors in themes/hub/README.md ("The
+content contract"): the CMS's item types, the shape of a case card and of a case record,
+the addresses the case portal reserves for itself, and the data files in
+``content/.data/`` with their shapes. Templates read only those data files, never the
+pull's own bookkeeping (``state.json``, which is private to the pull and may change).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: The MkDocs configuration: the render builds with it; the pull reads the site's public
+#: address and name from it (feeds need absolute links).
+MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+#: The theme. The render builds with all of it; the pull renders StreamField blocks into
+#: the Markdown body with the templates in ``partials/blocks/``.
+THEME_DIR = Path(__file__).resolve().parent.parent.parent / "themes" / "hub"
+BLOCK_TEMPLATES = THEME_DIR / "partials" / "blocks"
+
+# Item types: the CMS's model labels, as the manifest and the API name them --------------
+
+HOME_PAGE = "core.HomePage"
+STANDARD_PAGE = "core.StandardPage"
+STORY_INDEX_PAGE = "cases.CaseStoryIndexPage"
+STORY_PAGE = "cases.CaseStoryPage"
+ARTICLE_INDEX_PAGE = "articles.InspirationIndexPage"
+ARTICLE_PAGE = "articles.InspirationArticlePage"
+PROGRAMME_INDEX_PAGE = "programme.ProgrammeIndexPage"
+PROGRAMME_PAGE = "programme.ProgrammePage"
+NEWSLETTER_INDEX_PAGE = "newsletter.NewsletterIndexPage"
+NEWSLETTER_ISSUE_PAGE = "newsletter.NewsletterIssuePage"
+#: A case record: a snippet, not a page (``/api/v2/cases/``).
+CASE_RECORD = "cases.CaseRecord"
+
+
+def is_case_item(item: dict) -> bool:
+    """Whether an API item is a case record (``/cases/`` shape) rather than a page (Wagtail
+    API shape, which always has ``meta``). The pull and the preview both ask this."""
+    return "case_id" in item and "meta" not in item
+
+
+# The case portal ------------------------------------------------------------------------
+
+PORTAL = "/case/"
+#: The data page of the case filter (themes/hub/case_data.html, assets/case-filter.js).
+CASE_DATA_PATH = "/case/data/"
+#: The folder of a listing's further pages: ``/case/sida/2/``.
+PAGE_SEGMENT = "sida"
+#: The URL segment (and query parameter) of each filter, by the record field it filters.
+FACET_SEGMENTS = {
+    "phase": "fas",
+    "organisation": "organisation",
+    "topics": "amne",
+    "sdgs": "mal",
+    "year": "ar",
+}
+#: Segments under ``/case/`` the portal uses itself: a case may not be named like these.
+RESERVED_SEGMENTS = frozenset({PAGE_SEGMENT, "data", *FACET_SEGMENTS.values()})
+
+#: What a case card in a listing shows (partials/case_card.html; assets/case-filter.js
+#: builds the same markup). A listing page's ``digest`` covers exactly these.
+CARD_FIELDS = (
+    "title",
+    "path",
+    "summary",
+    "case_id",
+    "phase",
+    "phase_label",
+    "organisation",
+    "year",
+    "sdgs",
+)
+#: A record of the case filter's data (case_data.html): card field → record field.
+RECORD_FIELDS = {
+    "title": "title",
+    "path": "path",
+    "summary": "summary",
+    "case_id": "case_id",
+    "phase": "phase",
+    "organisation_slug": "organisation",
+    "topics": "topics",
+    "sdgs": "sdgs",
+    "year": "year",
+}
+#: Fields of a card in the pull that only serve to compute derived data (the portal's
+#: filters, "stories about this case", newsletter mentions); never shown in a listing.
+PRIVATE_CARD_FIELDS = (
+    "case_path",
+    "mentions",
+    "phase",
+    "topics",
+    "organisation_slug",
+    "topic_names",
+    "sdg_names",
+)
+
+# Data files: content/.data/<name>.json, read by templates with hub_data(name) ------------
+
+DATA_DIR = ".data"
+#: Name → shape (themes/hub/README.md has the details).
+DATA_FILES = {
+    "stats": "Nuläget: {as_of, received, in_progress, in_implementation, closed, implemented}",
+    "taxonomies": "the CMS's taxonomies as /api/v2/taxonomies/ gives them",
+    "sitemap": "[{path, lastmod}] of every page meant for search engines",
+    "feeds": "[{title, path, type, format, section, page_type}] of every feed",
+    "cases": "{cards: {key: case card (CARD_FIELDS)}, records: [record] in portal order}",
+}
+#: The search page (its A–Ö lists are written by the pull).
+SEARCH_PATH = "/sok/"
+
+
+def data_file(name: str) -> str:
+    """A data file's path in content/: ``"cases"`` → ``".data/cases.json"``."""
+    if name not in DATA_FILES:
+        raise KeyError(f"not a data file of the contract: {name!r}")
+    return f"{DATA_DIR}/{name}.json"
