@@ -37,6 +37,26 @@ from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
 SLUG_PREFIX = "genererat-case-"
 #: Numbers per year in an id (``IS-2000-001`` … ``IS-2000-999``).
 PER_YEAR = 999
+#: Titles are two of these words and the number: spread over the alphabet like real titles,
+#: so the A–Ö pages and the search index get the shape they have on the real site.
+WORDS = [
+    "digitala",
+    "nycklar",
+    "hemtjänst",
+    "skolskjuts",
+    "äldreboende",
+    "återbruk",
+    "medborgardialog",
+    "bygglov",
+    "fritidsgård",
+    "välfärdsteknik",
+    "matsvinn",
+    "cykelparkering",
+    "vägledning",
+    "öppna data",
+    "bemanning",
+    "språkstöd",
+]
 
 
 def generate_cases(
@@ -70,12 +90,13 @@ def generate_cases(
         outcome = rng.choice(Outcome.values) if phase == Phase.AVSLUTAD else ""
         live = rng.random() >= unpublished
         published = now + dt.timedelta(seconds=n) if live or rng.random() < 0.5 else None
+        title = f"{rng.choice(WORDS).capitalize()} och {rng.choice(WORDS)} {n}"
         records.append(
             CaseRecord(
                 case_id=f"IS-{year}-{n % PER_YEAR + 1:03d}",
-                title=f"Genererat case {n}",
+                title=title,
                 slug=f"{SLUG_PREFIX}{n}",
-                summary=f"Ett genererat case, nummer {n}.",
+                summary=f"Ett genererat case om {title.lower()}.",
                 challenge="Ett behov som behöver utforskas.",
                 publication_level=rng.choice(levels),
                 live=live,
