@@ -19,26 +19,7 @@ from cms.articles.models import InspirationArticlePage, InspirationIndexPage
 from cms.cases.choices import PublicationLevel
 from cms.cases.models import CaseRecord, CaseStoryIndexPage, CaseStoryPage
 from cms.core.models import Organisation, Topic
-from cms.demo.generate import generate_cases
-
-WORDS = [
-    "digitala",
-    "nycklar",
-    "hemtjänst",
-    "skolskjuts",
-    "äldreboende",
-    "återbruk",
-    "medborgardialog",
-    "bygglov",
-    "fritidsgård",
-    "välfärdsteknik",
-    "matsvinn",
-    "cykelparkering",
-    "vägledning",
-    "öppna data",
-    "bemanning",
-    "språkstöd",
-]
+from cms.demo.generate import WORDS, generate_cases
 
 
 class Command(BaseCommand):
