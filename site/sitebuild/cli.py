@@ -9,6 +9,7 @@ Examples::
     hub build --wait 600  # wait up to ten minutes if another build is running
     hub pull              # only update content/
     hub serve             # serve site/build/ at http://127.0.0.1:8001/
+    hub worker            # rebuild after publishing; Wagtail's tasks; scheduled publishing
     hub cms createsuperuser
 """
 
@@ -79,6 +80,12 @@ def _serve_both(host: str, port: int, site_port: int) -> int:
         return _manage("runserver", "--noreload", f"{host}:{port}")
     except KeyboardInterrupt:
         return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run the background worker: rebuilds after publishing, Wagtail's own tasks and
+    scheduled publishing (``python -m cms hub_worker``)."""
+    return _manage("hub_worker", *args.args)
 
 
 def cmd_pull(args: argparse.Namespace) -> int:
@@ -201,6 +208,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8001)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "worker", help="kör bakgrundsarbetet: ombyggen efter publicering, sökindex, schemaläggning"
+    )
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("demo", help="förbered demodatabasen och starta CMS:et")
     p.add_argument("--no-serve", action="store_true", help="avsluta när allt är förberett")

@@ -1,0 +1,58 @@
+"""``hub worker``: the one process for all background work.
+
+It runs every queued task, whatever queue it is in: the site rebuilds
+(``cms.publishing.tasks``) and Wagtail's own tasks (search index, reference index, image
+files), and it publishes and unpublishes pages whose scheduled time has come, once a
+minute, as Wagtail's ``publish_scheduled`` command would from cron.
+
+It is django-tasks-db's ``db_worker`` with the defaults this project wants: all queues,
+no reloader (a rebuild is not stopped half-way because a file changed) and no random
+start-up delay. Any of ``db_worker``'s options can still be given.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.management import call_command
+from django.db import close_old_connections
+from django_tasks_db.management.commands import db_worker
+
+logger = logging.getLogger(__name__)
+
+#: Seconds between two runs of scheduled publishing.
+SCHEDULE_INTERVAL = 60
+
+
+class Command(db_worker.Command):
+    help = (
+        "Kör allt bakgrundsarbete: bygger om webbplatsen efter publiceringar, uppdaterar "
+        "Wagtails sökindex och referensindex och publicerar schemalagda sidor varje minut."
+    )
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.set_defaults(queue_name="*", reload=False, startup_delay=False, interval=0.5)
+        parser.add_argument(
+            "--no-schedule",
+            action="store_true",
+            help="Publicera inte schemalagda sidor (om en annan process redan gör det).",
+        )
+
+    def handle(self, *args, no_schedule=False, **options):
+        if not no_schedule and not options["batch"]:
+            threading.Thread(target=_publish_scheduled_forever, daemon=True).start()
+        super().handle(*args, **options)
+
+
+def _publish_scheduled_forever() -> None:
+    """Wagtail's ``publish_scheduled``, now and then every minute, in its own thread (and
+    database connection) beside the worker's loop."""
+    while True:
+        try:
+            call_command("publish_scheduled")
+        except Exception:  # logged; the next minute tries again
+            logger.exception("Schemalagd publicering misslyckades")
+        finally:
+            close_old_connections()
+        time.sleep(SCHEDULE_INTERVAL)
