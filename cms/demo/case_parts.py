@@ -89,7 +89,7 @@ class CaseSpec:
     paused: bool = False
     team_size: int | None = None
     solutions: tuple[tuple[str, str], ...] = ()  # (title, description)
-    research: tuple[tuple[str, str], ...] = ()  # (title, organisation)
+    research: tuple[tuple[str, str, str], ...] = ()  # (title, organisation, url); "": none
     carriers: tuple[Carrier, ...] = ()
     publication_level: str = "publik"
     coach: str = "idecoach"

@@ -259,7 +259,7 @@ def _spec(rng, index, area, need, setting, received, phase, outcome, level):
     research = ()
     if "konceptutveckling" in reached and rng.random() < 0.18:
         title = f"{rng.choice(tx.RESEARCH_PREFIXES)}: {tx.lower_first(need.title)} {where}"
-        research = ((title, "Mittuniversitetet"),)
+        research = ((title, "Mittuniversitetet", ""),)
     partners = []
     if research:
         partners.append(("Mittuniversitetet", "forskning", "Forskare följde arbetet"))

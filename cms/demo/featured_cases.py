@@ -75,10 +75,10 @@ DEMENTIA = CaseSpec(
         ),
     ),
     research=(
-        ("Tidiga tecken på demenssjukdom i hemtjänstens vardag", MIUN),
-        ("Anhörigas erfarenheter av vägen fram till en demensdiagnos", MIUN),
-        ("Digitala minnestester i hemmet – en förstudie", MIUN),
-        ("Samverkan mellan kommun och primärvård vid kognitiv svikt", MIUN),
+        ("Tidiga tecken på demenssjukdom i hemtjänstens vardag", MIUN, ""),
+        ("Anhörigas erfarenheter av vägen fram till en demensdiagnos", MIUN, ""),
+        ("Digitala minnestester i hemmet – en förstudie", MIUN, ""),
+        ("Samverkan mellan kommun och primärvård vid kognitiv svikt", MIUN, ""),
     ),
     carriers=(
         Carrier("Sjuksköterska", "Socialtjänsten, Vård- och omsorgsförvaltningen"),
