@@ -21,7 +21,11 @@ class CaseRecordViewSet(SnippetViewSet):
     menu_label = "Case"
     list_display = ["case_id", "title", "phase", "publication_level", "received_date"]
     list_export = ["case_id", "title", "phase", "outcome", "publication_level", "received_date"]
-    search_fields = ["title", "summary", "case_id"]
+    # The register's search is the database's own (icontains on these fields), not the
+    # search index: "IS-2019-001" is found as typed, and a record is found the moment it
+    # is saved, with or without the worker that updates the index.
+    search_fields = ["case_id", "title", "summary"]
+    search_backend_name = None
     filterset_class = CaseRecordFilterSet
     ordering = ["-received_date"]
 

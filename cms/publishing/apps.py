@@ -6,3 +6,6 @@ class PublishingConfig(AppConfig):
     label = "publishing"
     verbose_name = "Publicering"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the rebuild triggers)

@@ -1,5 +1,6 @@
-"""The publishing app in the admin: Inställningar → Spärrade inloggningar (login lock-outs);
-and which documents ``/documents/`` serves visitors."""
+"""The publishing app in the admin: Inställningar → Webbplatsbyggen (the build history, the
+"Bygg webbplatsen nu" button) and its panel on the dashboard; Inställningar → Spärrade
+inloggningar (login lock-outs); and which documents ``/documents/`` serves visitors."""
 
 from django.http import Http404
 from django.urls import path, reverse
@@ -8,13 +9,29 @@ from wagtail.admin.menu import MenuItem
 
 from cms.api.media import public_documents
 
+from .history import BuildHistoryView, LatestBuildPanel
 from .lockouts import LockoutsView, may_manage_lockouts
 from .media import may_access_admin
 
 
 @hooks.register("register_admin_urls")
-def register_lockout_urls():
-    return [path("lockouts/", LockoutsView.as_view(), name="publishing_lockouts")]
+def register_publishing_urls():
+    return [
+        path("lockouts/", LockoutsView.as_view(), name="publishing_lockouts"),
+        path("builds/", BuildHistoryView.as_view(), name="publishing_builds"),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_builds_menu_item():
+    return MenuItem(
+        "Webbplatsbyggen", reverse("publishing_builds"), name="builds", icon_name="globe", order=640
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_latest_build_panel(request, panels):
+    panels.append(LatestBuildPanel())
 
 
 class LockoutsMenuItem(MenuItem):

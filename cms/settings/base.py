@@ -96,6 +96,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The worker reads for minutes (a build) while editors write: WAL lets readers and a
+    # writer go on together. IMMEDIATE transactions take the write lock when they begin, so
+    # two writers (a request and the worker) wait their turn instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before any password is checked.
@@ -245,6 +252,24 @@ SPECTACULAR_SETTINGS = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Publish → rebuild (cms.publishing.builds): what is published reaches the site through a
+# build that `hub worker` runs.
+HUB_BUILD_ON_PUBLISH = True
+# A build starts once no change has come in for this many seconds, or this long after the
+# first change it has at most: a burst of publishes makes one build.
+HUB_BUILD_DEBOUNCE = float(os.environ.get("HUB_BUILD_DEBOUNCE", "0.5"))
+HUB_BUILD_MAX_WAIT = float(os.environ.get("HUB_BUILD_MAX_WAIT", "10"))
+# How long a build waits for one that another process runs (e.g. `hub build` by hand).
+HUB_BUILD_LOCK_WAIT = float(os.environ.get("HUB_BUILD_LOCK_WAIT", "900"))
+# `hub worker` publishes and unpublishes scheduled pages this often (seconds).
+HUB_SCHEDULE_INTERVAL = float(os.environ.get("HUB_SCHEDULE_INTERVAL", "60"))
+# Where the build writes (empty: the repository's content/ and site/build).
+HUB_CONTENT_DIR = os.environ.get("HUB_CONTENT_DIR", "")
+HUB_BUILD_DIR = os.environ.get("HUB_BUILD_DIR", "")
+# A command run after each published build, e.g. "rsync -a --delete site/build/ web:/srv/hub/"
+# (split like a shell would, not run by one); its failure is recorded in the build history.
+HUB_PUBLISH_COMMAND = os.environ.get("HUB_PUBLISH_COMMAND", "")
 
 LOGGING = {
     "version": 1,

@@ -13,7 +13,10 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(os.environ.get("HUB_TEST_MEDIA", tempfile.mkdtemp(prefix="hub-test-media-")))
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks are queued in the database, as in the demo and production, and nothing runs them
+# unless a test does (or starts `hub worker`); a test that needs them run at once says so
+# with override_settings(TASKS=IMMEDIATE_TASKS).
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 HUB_DEMO_ALLOWED = True  # the demo content is loaded by several test modules
 # Nothing collects static files for the tests: WhiteNoise has no folder to serve (and says
 # nothing about a missing one); the live-server tests serve them from the apps' folders.

@@ -77,22 +77,32 @@ def build(
     *,
     out: Path = OUT,
     content: Path = CONTENT,
+    wait: float = 0,
+    **options,
+) -> BuildSummary:
+    """Pull and publish; ``wait``: seconds to wait for a build that is running already
+    (``lock.BuildBusy`` after that). ``options`` are ``build_locked``'s."""
+    with lock.holding(content, out, wait=wait):
+        return build_locked(api, out=out, content=content, **options)
+
+
+def build_locked(
+    api: str | None = None,
+    *,
+    out: Path = OUT,
+    content: Path = CONTENT,
     full: bool = False,
     site_url: str | None = None,
     reporter=None,
     client: ApiClient | None = None,
     allow_mass_delete: bool = False,
-    wait: float = 0,
 ) -> BuildSummary:
-    """Pull and publish; ``wait``: seconds to wait for a build that is running already
-    (``lock.BuildBusy`` after that)."""
+    """``build`` for a caller that holds the lock of ``content`` and ``out`` already
+    (``lock.holding``): the worker takes it before it marks a build as running."""
     reporter = reporter or Reporter(stream=sys.stderr)
     seconds = limits.build_time_limit()
-    with (
-        lock.holding(content, out, wait=wait),
-        limits.time_limit(
-            seconds, f"Bygget tog längre än {seconds:g} sekunder (HUB_BUILD_TIME_LIMIT)."
-        ),
+    with limits.time_limit(
+        seconds, f"Bygget tog längre än {seconds:g} sekunder (HUB_BUILD_TIME_LIMIT)."
     ):
         return _build(api, out, content, full, site_url, reporter, client, allow_mass_delete)
 

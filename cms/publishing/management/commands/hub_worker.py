@@ -1,9 +1,9 @@
 """``hub worker``: the one process for all background work.
 
 It runs every queued task, whatever queue it is in: the site rebuilds
-(``cms.publishing.tasks``) and Wagtail's own tasks (search index, reference index, image
+(``cms.publishing.builds``) and Wagtail's own tasks (search index, reference index, image
 files), and it publishes and unpublishes pages whose scheduled time has come, once a
-minute, as Wagtail's ``publish_scheduled`` command would from cron.
+minute (``HUB_SCHEDULE_INTERVAL``), as Wagtail's ``publish_scheduled`` would from cron.
 
 It is django-tasks-db's ``db_worker`` with the defaults this project wants: all queues,
 no reloader (a rebuild is not stopped half-way because a file changed) and no random
@@ -14,14 +14,14 @@ import logging
 import threading
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import close_old_connections
 from django_tasks_db.management.commands import db_worker
 
-logger = logging.getLogger(__name__)
+from cms.publishing.builds import recover_interrupted
 
-#: Seconds between two runs of scheduled publishing.
-SCHEDULE_INTERVAL = 60
+logger = logging.getLogger(__name__)
 
 
 class Command(db_worker.Command):
@@ -40,6 +40,11 @@ class Command(db_worker.Command):
         )
 
     def handle(self, *args, no_schedule=False, **options):
+        interrupted = recover_interrupted()
+        if interrupted:
+            logger.warning(
+                "%s avbrutna bygge(n) markerade som misslyckade; nytt bygge köat.", interrupted
+            )
         if not no_schedule and not options["batch"]:
             threading.Thread(target=_publish_scheduled_forever, daemon=True).start()
         super().handle(*args, **options)
@@ -55,4 +60,4 @@ def _publish_scheduled_forever() -> None:
             logger.exception("Schemalagd publicering misslyckades")
         finally:
             close_old_connections()
-        time.sleep(SCHEDULE_INTERVAL)
+        time.sleep(settings.HUB_SCHEDULE_INTERVAL)
