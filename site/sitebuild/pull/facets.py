@@ -160,11 +160,42 @@ def _digest(data) -> str:
     return digest(data, compact=True)
 
 
+@dataclass
+class Portal:
+    """What the case portal adds to a pull: pages, the data file ``cases``, and each case's
+    related cases and filter links."""
+
+    pages: dict[str, tuple[dict, str]]
+    data: dict
+    extra: dict[str, dict]
+
+
+#: The last portal computed, and a digest of the cards it was computed from. A worker
+#: (``hub worker``) pulls again and again in one process, mostly after a change to a page
+#: that is not a case: then the portal is what it was, and ranking thousands of cases
+#: again would be most of the rebuild (seconds at 10 000 cases; see bench_publish.py).
+_last: tuple[str, Portal] | None = None
+
+
 def compute(out, cases: list[tuple[str, dict]]) -> None:
     """Add the portal, the filter pages and the data page to ``out.pages``, the data file
     ``cases`` to ``out.data``, and related cases and filter links to each case's
-    ``out.extra``. ``cases``: (state key, state item)."""
+    ``out.extra``. ``cases``: (state key, state item). Nothing of it is changed by the
+    callers, so the same objects serve the next pull when no case has changed."""
+    global _last
     cards = {key: info["card"] for key, info in cases}
+    key = digest(cards)
+    if _last is None or _last[0] != key:
+        _last = (key, _portal(cards))
+    portal = _last[1]
+    out.pages.update(portal.pages)
+    out.data["cases"] = portal.data
+    for case, extra in portal.extra.items():
+        out.extra.setdefault(case, {}).update(extra)
+
+
+def _portal(cards: dict[str, dict]) -> Portal:
+    out = Portal(pages={}, data={}, extra={})
     order = sorted(cards, key=lambda k: (swedish_sort_key(cards[k]["title"]), cards[k]["case_id"]))
     shown = {key: listing_card(cards[key]) for key in order}
     digests = {key: _digest(shown[key]) for key in order}
@@ -252,7 +283,7 @@ def compute(out, cases: list[tuple[str, dict]]) -> None:
             )
 
     records = [record(cards[key]) for key in order]
-    out.data["cases"] = {"cards": shown, "records": records}
+    out.data = {"cards": shown, "records": records}
     out.pages[content_file(DATA_PATH).as_posix()] = (
         {
             "template": "case_data.html",
@@ -278,9 +309,11 @@ def compute(out, cases: list[tuple[str, dict]]) -> None:
             for facet in FACETS
             for value, label in facet.values(card)
         ]
-        extra = out.extra.setdefault(key, {})
-        extra["related"] = [dict(shown[k]) for k in related.get(key, [])]
-        extra["facet_links"] = links
+        out.extra[key] = {
+            "related": [dict(shown[k]) for k in related.get(key, [])],
+            "facet_links": links,
+        }
+    return out
 
 
 def _check_paths(cards: dict[str, dict], pages: dict) -> None:
