@@ -65,10 +65,18 @@ def quiet_disk(out: Path | None = None, timeout: float = 120.0) -> None:
         time.sleep(0.5)
 
 
+#: CPU seconds (user + system) of every timed child process, by label: less sensitive than
+#: wall time to other work on a shared machine.
+CPU: dict[str, list[float]] = {}
+
+
 def run(cmd: list[str], env: dict, label: str, out: Path | None = None) -> tuple[float, int]:
-    """Seconds and peak RSS (MB) of one child process, started on a quiet disk."""
+    """Seconds and peak RSS (MB) of one child process, started on a quiet disk; its CPU
+    seconds go to ``CPU[label]``."""
     quiet_disk(out)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = usage.ru_maxrss
+    cpu_before = usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - start
@@ -76,7 +84,9 @@ def run(cmd: list[str], env: dict, label: str, out: Path | None = None) -> tuple
         sys.exit(
             f"{label} failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
         )
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = usage.ru_maxrss
+    CPU.setdefault(label, []).append(usage.ru_utime + usage.ru_stime - cpu_before)
     # ru_maxrss of children is the max over all children so far: only trust growth.
     return seconds, max(peak, before) // 1024 if peak > before else 0
 
@@ -244,6 +254,9 @@ def main() -> None:
         fulls = ", ".join(f"{s:.1f}" for s in r["fulls"])
         hugos = ", ".join(f"{s:.2f}" for s in r["hugos"])
         print(f"  N = {r['n']}: build s {fulls}; hugo s {hugos}")
+    print("CPU seconds (user + system, the process and its children), in the order run:")
+    for label, seconds in CPU.items():
+        print(f"  {label}: " + ", ".join(f"{s:.1f}" for s in seconds))
 
 
 if __name__ == "__main__":

@@ -240,3 +240,15 @@ def test_a_failed_build_is_recorded_leaves_the_site_as_it_was_and_the_next_chang
     hub.cms(_publish(["Nästa sida"]))
     hub.wait_for("the next change's page", lambda: hub.get("/nasta-sida/")[0] == 200)
     assert hub.get("/missad-sida/")[0] == 200  # what the failed build missed is there too
+
+
+def test_the_worker_runs_wagtails_own_tasks_so_admin_search_finds_a_new_page(hub):
+    hub.cms(_publish(["Sökbar nyhet om cykelparkering"]))
+    hub.wait_for(
+        "the search index has the page",
+        lambda: hub.cms(
+            "from wagtail.models import Page; "
+            "print(Page.objects.search('cykelparkering').count())"
+        ).strip()
+        == "1",
+    )
