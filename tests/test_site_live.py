@@ -8,145 +8,17 @@ happens in production when someone starts a second worker."""
 
 from __future__ import annotations
 
-import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from sitefixture import ROOT, _postgres, _postgres_scratch, _run
+from livehub import start_hub
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
-TIMEOUT = 90
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class LiveHub:
-    def __init__(self, folder: Path, env: dict[str, str], port: int):
-        self.folder, self.env, self.port = folder, env, port
-        self.out = Path(env["HUB_BUILD_DIR"])
-
-    def cms(self, code: str) -> str:
-        """Run Python in the CMS (a child process, each statement its own transaction);
-        what it prints."""
-        done = subprocess.run(
-            [sys.executable, "-m", "cms", "shell", "--no-imports", "-c", code],
-            env=self.env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert done.returncode == 0, done.stderr[-3000:]
-        return done.stdout
-
-    def get(self, path: str) -> tuple[int, str]:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=5) as r:
-                return r.status, r.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-        except (urllib.error.URLError, ConnectionError):
-            return 0, ""  # not listening (yet)
-
-    def wait_for(self, what: str, check) -> None:
-        give_up = time.monotonic() + TIMEOUT
-        while not check():
-            if time.monotonic() > give_up:
-                logs = "".join(p.read_text()[-2000:] for p in self.folder.glob("worker-*.log"))
-                pytest.fail(f"{what}: not within {TIMEOUT} s.\n{self.builds()}\n{logs}")
-            time.sleep(0.1)
-
-    def builds(self) -> list[dict]:
-        """The build history, oldest first."""
-        return json.loads(
-            self.cms(
-                "import json; from cms.publishing.models import SiteBuild as B; "
-                "print(json.dumps([{'status': b.status, 'error': b.error, "
-                "'started': b.started_at.timestamp() if b.started_at else None, "
-                "'finished': b.finished_at.timestamp() if b.finished_at else None, "
-                "'triggers': [t.what for t in b.triggers.all()]} "
-                "for b in B.objects.order_by('pk')]))"
-            )
-        )
-
-    def settled(self) -> bool:
-        return all(b["status"] in ("done", "failed") for b in self.builds())
 
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("live")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(
-        HUB_VAR_DIR=str(folder / "var"),
-        HUB_CONTENT_DIR=str(folder / "content"),
-        HUB_BUILD_DIR=str(folder / "out" / "build"),
-        HUB_SITE_URL=f"http://127.0.0.1:{port}/",
-        HUB_BUILD_DEBOUNCE="0.5",
-        HUB_SCHEDULE_INTERVAL="1",
-        DJANGO_SETTINGS_MODULE="cms.settings.dev",
-        PYTHONUNBUFFERED="1",
-    )
-    scratch = _postgres_scratch()
-    if scratch:
-        env["DATABASE_URL"] = scratch[1].replace("hub_site_", "hub_live_")
-        _postgres(scratch[0], f'CREATE DATABASE "{urlsplit(env["DATABASE_URL"]).path[1:]}"')
-    processes = []
-    try:
-        py = sys.executable
-        _run([py, "-m", "cms", "migrate", "--no-input", "-v", "0"], env, "migrate")
-        live = LiveHub(folder, {**env, "PYTHONPATH": str(ROOT / "tests")}, port)
-        live.cms("from sitebuild_helpers import add_fixed_pages; add_fixed_pages()")
-        _run(
-            [py, "-m", "sitebuild", "build", "-q"]
-            + ["--content", env["HUB_CONTENT_DIR"], "--out", env["HUB_BUILD_DIR"]],
-            env,
-            "the first build",
-        )
-        for n in (1, 2):
-            log = open(folder / f"worker-{n}.log", "w")  # noqa: SIM115 - lives with the worker
-            processes.append(
-                subprocess.Popen(
-                    [py, "-m", "cms", "hub_worker", *(["--no-schedule"] if n == 2 else [])],
-                    env=env,
-                    cwd=ROOT,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                )
-            )
-        processes.append(
-            subprocess.Popen(
-                [py, "-m", "sitebuild", "serve", "--out", env["HUB_BUILD_DIR"]]
-                + ["--port", str(port)],
-                env=env,
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        )
-        live.wait_for("the site server answers", lambda: live.get("/")[0] == 200)
-        yield live
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(30)
-        if scratch:
-            name = urlsplit(env["DATABASE_URL"]).path[1:]
-            _postgres(scratch[0], f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from start_hub(tmp_path_factory.mktemp("live"), demo=False, workers=2)
 
 
 def _publish(titles: list[str], parent: str = "core.HomePage", pause: float = 0.0) -> str:
@@ -246,9 +118,11 @@ def test_the_worker_runs_wagtails_own_tasks_so_admin_search_finds_a_new_page(hub
     hub.cms(_publish(["Sökbar nyhet om cykelparkering"]))
     hub.wait_for(
         "the search index has the page",
-        lambda: hub.cms(
-            "from wagtail.models import Page; "
-            "print(Page.objects.search('cykelparkering').count())"
-        ).strip()
-        == "1",
+        lambda: (
+            hub.cms(
+                "from wagtail.models import Page; "
+                "print(Page.objects.search('cykelparkering').count())"
+            ).strip()
+            == "1"
+        ),
     )
