@@ -94,6 +94,7 @@ def bench(n: int, publishes: int) -> dict:
                 env=env,
                 cwd=ROOT,
                 stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
             )
         )
         os.environ.update(env)
