@@ -150,11 +150,25 @@ def _build(api, out, content, full, site_url, reporter, client, allow_mass_delet
         ) as index,
     ):
         result = render(
-            content, stage, dirty=incremental, site_url=site_url, on_rendered=reporter.tick
+            content,
+            stage,
+            dirty=incremental,
+            site_url=site_url,
+            on_rendered=reporter.tick,
+            # Trusted only if the record is the live build's: a build killed between its
+            # swap and its record leaves the record of the build before.
+            outputs=record.get("outputs", "") if live and record.get("live") == live.name else "",
         )
         index.update(result.rendered, result.removed, result.pages)  # before the swap
     _write_record(
-        record_file, {"signature": sig, "content_id": pulled.content_id, "search": index.state}
+        record_file,
+        {
+            "signature": sig,
+            "content_id": pulled.content_id,
+            "search": index.state,
+            "outputs": result.outputs,
+            "live": publish.live_dir(out).name,
+        },
     )
     return BuildSummary(
         pulled, len(result.rendered), len(result.removed), time.monotonic() - started, skipped=False

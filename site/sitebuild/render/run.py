@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections.abc import Callable
@@ -30,6 +31,7 @@ class RenderResult:
     warnings: list[str]
     removed: list[str]  # output paths removed (gone since the last build)
     pages: list[str]  # source paths of every page of the site
+    outputs: str = ""  # a digest of every output path the site has (``prune_stale``'s list)
 
 
 class _Collect(logging.Handler):
@@ -59,9 +61,11 @@ def render(
     dirty: bool,
     site_url: str | None = None,
     on_rendered: Callable[[str], None] | None = None,
+    outputs: str = "",
 ) -> RenderResult:
     """Build ``content`` into ``out``. With ``dirty``, pages whose output is newer than their
-    source are neither read nor rendered (MkDocs' dirty build).
+    source are neither read nor rendered (MkDocs' dirty build), and ``outputs`` is the
+    digest of the output paths of the build ``out`` started as a copy of.
 
     A full build of many pages is shared between processes (``workers()``): each runs
     MkDocs over the whole site but renders only its share of the pages (see the plugin's
@@ -89,7 +93,11 @@ def render(
     plugin = config.plugins["hub"]
     templates = {clean_url(t) for t in config.theme.static_templates}
     keep = set(plugin.known_urls) | templates | {f"{t}.gz" for t in templates}
-    result.removed = prune_stale(out, keep) if dirty else []
+    # A dirty build removes what is gone since the build it started from; when the site has
+    # the same outputs as that one (``outputs``, its digest), nothing is, and the walk of
+    # every folder of the output (most of a second at 10 000 pages) is saved.
+    result.outputs = hashlib.sha1("\n".join(sorted(keep)).encode()).hexdigest()
+    result.removed = prune_stale(out, keep) if dirty and result.outputs != outputs else []
     return result
 
 
