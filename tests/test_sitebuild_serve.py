@@ -71,10 +71,11 @@ def test_every_swap_shows_at_the_next_request_and_nothing_is_ever_missing(served
             assert publish.live_dir(out) != first
             assert get(url + "/") == (200, f"version {n}")
             assert get(url + "/nytt/") == (200, f"sida {n}")
-        # Version 1 and 2 are gone (one previous build is kept): wait until their folders
-        # really are, then ask again.
+        # The oldest builds are gone (those kept for a rollback and to be recycled stay):
+        # wait until their folders really are, then ask again.
         deadline = time.monotonic() + 30
-        while len(list(out.parent.glob(".build*"))) > 1 + publish.KEEP_PREVIOUS:
+        kept = 1 + publish.KEEP_PREVIOUS + publish.RECYCLED
+        while len(list(out.parent.glob(".build*"))) > kept:
             assert time.monotonic() < deadline, list(out.parent.iterdir())
             time.sleep(0.05)
         assert get(url + "/") == (200, "version 4")
