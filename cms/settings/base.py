@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "cms.publishing",
     # load_demo and generate_bench_content; load_demo refuses unless HUB_DEMO_ALLOWED.
     "cms.demo",
+    "wagtail_headless_preview",  # the preview's drafts under signed tokens (cms.core.preview)
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -218,6 +219,14 @@ HUB_ADMIN_CSP_UPDATE = {
     "style-src-elem": [SELF, UNSAFE_INLINE],
     "script-src-attr": [UNSAFE_HASHES, "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],
 }
+
+# Preview (cms.core.preview, cms.publishing.preview): wagtail-headless-preview stores the
+# draft under a signed token and redirects to the CMS's own preview view, which renders it
+# with the site's theme and the listings of the last pull in HUB_CONTENT_DIR. A token is
+# good for HUB_PREVIEW_MAX_AGE seconds (then: open the preview again).
+WAGTAIL_HEADLESS_PREVIEW = {"REDIRECT_ON_PREVIEW": True}
+HUB_PREVIEW_MAX_AGE = 60 * 60
+HUB_CONTENT_DIR = Path(os.environ.get("HUB_CONTENT_DIR", BASE_DIR / "content"))
 
 # `load_demo` creates logins whose passwords are in the README: never outside dev and test.
 HUB_DEMO_ALLOWED = False
