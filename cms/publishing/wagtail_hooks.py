@@ -1,7 +1,8 @@
 """The publishing app in the admin: Inställningar → Webbplatsbyggen (the build history, the
 "Bygg webbplatsen nu" button) and its panel on the dashboard; Inställningar → Spärrade
-inloggningar (login lock-outs); which documents ``/documents/`` serves visitors; and the
-preview's addresses."""
+inloggningar (login lock-outs); which documents ``/documents/`` serves visitors; the
+preview's addresses; and pages' addresses on the CMS, which lead to the site
+(``site_links``)."""
 
 from django.http import Http404
 from django.urls import path, re_path, reverse
@@ -14,6 +15,7 @@ from .history import BuildHistoryView, LatestBuildPanel
 from .lockouts import LockoutsView, may_manage_lockouts
 from .media import may_access_admin
 from .preview import preview, preview_file
+from .site_links import page_on_site
 
 
 @hooks.register("register_admin_urls")
@@ -76,3 +78,7 @@ def register_preview_urls():
         # Any path, even none: reverse(…, args=[""]) is the folder's address.
         re_path(r"^preview/files/(?P<path>.*)$", preview_file, name="publishing_preview_file"),
     ]
+
+
+# Before Wagtail's own check of view restrictions: a page the site does not show is a 404.
+hooks.register("before_serve_page", page_on_site, order=-1)
