@@ -1,4 +1,5 @@
-"""URLs of the CMS. The public site is static; Django serves the admin, the API and previews."""
+"""URLs of the CMS. The public site is static; Django serves the admin, the API and previews
+(``cms.publishing``), and sends anyone who asks for a page here to the site."""
 
 import re
 
@@ -11,6 +12,7 @@ from wagtail.images.views.serve import ServeView
 
 from cms.api.urls import not_found_urlpatterns as api_not_found_urlpatterns
 from cms.api.urls import urlpatterns as api_urlpatterns
+from cms.publishing.site_links import case_on_site
 
 urlpatterns = [
     *api_urlpatterns,
@@ -39,4 +41,10 @@ if settings.HUB_SERVE_MEDIA:
         re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_media)
     ]
 
-urlpatterns += [*api_not_found_urlpatterns, path("", include(wagtail_urls))]
+urlpatterns += [
+    *api_not_found_urlpatterns,
+    # Pages' and case records' addresses lead to the site (cms.publishing.site_links; pages
+    # through Wagtail's before_serve_page hook).
+    path("case/<slug:slug>/", case_on_site),
+    path("", include(wagtail_urls)),
+]

@@ -5,7 +5,8 @@ per relation (``load_relations``), and represents a row with a function compiled
 serializer's fields. Checked here over the demo register plus generated records with
 every kind of relation, organisation reference and consent:
 
-- the rows hold what the ORM gives through the models' own relations, in the same order;
+- the rows hold what the ORM gives through the models' own relations, in the same order
+  (``instance_row``, which the preview uses for a draft);
 - the compiled representation is exactly REST framework's ``to_representation``;
 - the listing, page by page, and the details agree, names follow the consent rules and
   anonymised records show no units;
@@ -25,8 +26,8 @@ from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIRequestFactory
 
-from cms.api.case_rows import ORGANISATION_COLUMNS, compile_representation, load_relations
-from cms.api.case_serializers import CaseRecordSerializer, case_rows
+from cms.api.case_rows import compile_representation, instance_row, load_relations
+from cms.api.case_serializers import CaseRecordSerializer, case_rows, record_columns
 from cms.cases.choices import (
     PublicationLevel,
 )
@@ -65,60 +66,6 @@ def pages_of_rows(size=100):
         yield rows
 
 
-def organisation_ref(organisation):
-    if organisation is None:
-        return None
-    return {column: getattr(organisation, column) for column in ORGANISATION_COLUMNS}
-
-
-def row_from_models(record: CaseRecord) -> dict:
-    """What ``case_rows`` and ``load_relations`` should give for ``record``, read one by one
-    through the model instance and its related managers (as the serializer used to)."""
-    row = {"id": record.pk}
-    for name in CaseRecordSerializer.Meta.fields + ["updated_at"]:
-        field = next((f for f in CaseRecord._meta.concrete_fields if f.name == name), None)
-        if field is None:
-            continue
-        value = getattr(record, name)
-        row[name] = organisation_ref(value) if field.is_relation else value
-    level = record.publication_level
-    return row | {
-        "participating_organisations": [
-            organisation_ref(o) for o in record.participating_organisations.all()
-        ],
-        "topics": [{"id": t.id, "name": t.name, "slug": t.slug} for t in record.topics.all()],
-        "sdgs": [{"number": g.number, "name": g.name} for g in record.sdgs.all()],
-        "phase_history": [
-            {"phase": c.phase, "date": c.date}
-            for c in record.phase_history.order_by("date", "sort_order")
-        ],
-        "partners": [
-            {
-                "organisation": organisation_ref(p.organisation),
-                "partner_type": p.partner_type,
-                "contribution": p.contribution,
-            }
-            for p in record.partners.all()
-        ],
-        "solutions": [
-            {"title": s.title, "description": s.description} for s in record.solutions.all()
-        ],
-        "research_projects": [
-            {"title": p.title, "organisation": organisation_ref(p.organisation), "url": p.url}
-            for p in record.research_projects.all()
-        ],
-        "idea_carriers": [
-            {
-                "case_publication_level": level,
-                "role": c.role,
-                "unit": c.unit,
-                "public_name": c.public_name,
-            }
-            for c in record.idea_carriers.all()
-        ],
-    }
-
-
 def test_the_register_has_every_case_to_check():
     public = CaseRecord.objects.public()
     assert public.filter(case_id__startswith="IS-201").count() > GENERATED // 2
@@ -136,7 +83,7 @@ def test_rows_hold_what_the_models_give():
     seen = 0
     for rows in pages_of_rows():
         for row in rows:
-            assert row == row_from_models(records[row["id"]]), row["case_id"]
+            assert row == instance_row(records[row["id"]], record_columns()), row["case_id"]
             seen += 1
     assert seen == CaseRecord.objects.public().count()
 

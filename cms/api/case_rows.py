@@ -129,6 +129,60 @@ def load_relations(records: list[dict]) -> None:
             row["organisation"] = ref(row["organisation"])
 
 
+def instance_row(record, columns) -> dict:
+    """The row ``case_rows`` and ``load_relations`` give, read from one record instance
+    through its own relations instead: for a draft (the preview), whose edited children
+    and relations are in memory only. ``columns``: the record's own columns to read
+    (``case_serializers.record_columns``)."""
+    row = {"id": record.pk}
+    for name in columns:
+        field = record._meta.get_field(name)
+        value = getattr(record, name)
+        row[name] = _organisation(value) if field.is_relation else value
+    level = record.publication_level
+    return row | {
+        "participating_organisations": [
+            _organisation(o) for o in record.participating_organisations.all()
+        ],
+        "topics": [{"id": t.id, "name": t.name, "slug": t.slug} for t in record.topics.all()],
+        "sdgs": [{"number": g.number, "name": g.name} for g in record.sdgs.all()],
+        "phase_history": [
+            {"phase": c.phase, "date": c.date}
+            for c in sorted(record.phase_history.all(), key=lambda c: (c.date, c.sort_order or 0))
+        ],
+        "partners": [
+            {
+                "organisation": _organisation(p.organisation),
+                "partner_type": p.partner_type,
+                "contribution": p.contribution,
+            }
+            for p in record.partners.all()
+        ],
+        "solutions": [
+            {"title": s.title, "description": s.description} for s in record.solutions.all()
+        ],
+        "research_projects": [
+            {"title": p.title, "organisation": _organisation(p.organisation), "url": p.url}
+            for p in record.research_projects.all()
+        ],
+        "idea_carriers": [
+            {
+                "case_publication_level": level,
+                "role": c.role,
+                "unit": c.unit,
+                "public_name": c.public_name,
+            }
+            for c in record.idea_carriers.all()
+        ],
+    }
+
+
+def _organisation(organisation) -> dict | None:
+    if organisation is None:
+        return None
+    return {column: getattr(organisation, column) for column in ORGANISATION_COLUMNS}
+
+
 # Representing a row ----------------------------------------------------------------------
 
 

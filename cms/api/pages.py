@@ -16,9 +16,9 @@ Compared with Wagtail's own viewset:
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.functional import cached_property
-from rest_framework.fields import Field
+from rest_framework.fields import Field, SkipField
 from rest_framework.response import Response
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import DetailUrlField, PageSerializer
 from wagtail.api.v2.utils import page_models_from_string
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.fields import RichTextField, StreamField
@@ -73,11 +73,22 @@ class PageParentField(Field):
         return resolver.page(parent_id)
 
 
+class PageDetailUrlField(DetailUrlField):
+    """Wagtail's ``detail_url``; left out for a page not saved yet (a new page's preview,
+    ``cms.api.preview``), which has no detail URL."""
+
+    def get_attribute(self, instance):
+        if instance.pk is None:
+            raise SkipField
+        return super().get_attribute(instance)
+
+
 class HubPageSerializer(PageSerializer):
     serializer_field_mapping = PageSerializer.serializer_field_mapping | {
         StreamField: StreamFieldSerializer,
         RichTextField: RichTextSerializer,
     }
+    detail_url = PageDetailUrlField(read_only=True)
     path = PagePathField(read_only=True)
     last_changed = PageLastChangedField(read_only=True)
     parent = PageParentField(read_only=True)

@@ -25,11 +25,18 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from cms.core.models import SwedishSlugMixin
 from cms.core.paths import RESERVED_CASE_SLUGS
+from cms.core.preview import SitePreviewMixin
 from swedish import swedish_slugify
 
 from .choices import (
@@ -74,14 +81,17 @@ class CaseRecordQuerySet(models.QuerySet):
 
 class CaseRecord(
     SwedishSlugMixin,
+    SitePreviewMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
+    PreviewableMixin,
     index.Indexed,
     ClusterableModel,
 ):
-    """One idea or problem brought to Idéslussen, as the register holds it."""
+    """One idea or problem brought to Idéslussen, as the register holds it; previewed as
+    its page on the site (``SitePreviewMixin``)."""
 
     # Identity
     case_id = models.CharField(

@@ -15,6 +15,7 @@ from swedish import swedish_slugify
 
 from .blocks import BodyBlock
 from .forms import HubPageForm
+from .preview import SitePreviewMixin
 
 
 class SwedishSlugMixin:
@@ -87,8 +88,10 @@ class ListingMixin(models.Model):
             )
 
 
-class HubPage(SwedishSlugMixin, Page):
-    """Base for every page type in the hub."""
+class HubPage(SwedishSlugMixin, SitePreviewMixin, Page):
+    """Base for every page type in the hub. Previewed with the site's theme
+    (``SitePreviewMixin``); its address on the CMS leads to the site
+    (``cms.publishing.site_links``)."""
 
     base_form_class = HubPageForm
 

@@ -1,9 +1,11 @@
 """The publishing app in the admin: Inställningar → Webbplatsbyggen (the build history, the
 "Bygg webbplatsen nu" button) and its panel on the dashboard; Inställningar → Spärrade
-inloggningar (login lock-outs); and which documents ``/documents/`` serves visitors."""
+inloggningar (login lock-outs); which documents ``/documents/`` serves visitors; the
+preview's addresses; and pages' addresses on the CMS, which lead to the site
+(``site_links``)."""
 
 from django.http import Http404
-from django.urls import path, reverse
+from django.urls import path, re_path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -12,6 +14,8 @@ from cms.api.media import public_documents
 from .history import BuildHistoryView, LatestBuildPanel
 from .lockouts import LockoutsView, may_manage_lockouts
 from .media import may_access_admin
+from .preview import preview, preview_file
+from .site_links import page_on_site
 
 
 @hooks.register("register_admin_urls")
@@ -62,3 +66,19 @@ def serve_only_public_documents(document, request):
     if not public_documents().filter(pk=document.pk).exists():
         raise Http404
     return None
+
+
+# The preview (cms.publishing.preview) -----------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_preview_urls():
+    return [
+        path("preview/", preview, name="publishing_preview"),
+        # Any path, even none: reverse(…, args=[""]) is the folder's address.
+        re_path(r"^preview/files/(?P<path>.*)$", preview_file, name="publishing_preview_file"),
+    ]
+
+
+# Before Wagtail's own check of view restrictions: a page the site does not show is a 404.
+hooks.register("before_serve_page", page_on_site, order=-1)

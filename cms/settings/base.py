@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "cms.publishing",
     # load_demo and generate_bench_content; load_demo refuses unless HUB_DEMO_ALLOWED.
     "cms.demo",
+    "wagtail_headless_preview",  # the preview's drafts under signed tokens (cms.core.preview)
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -219,6 +220,13 @@ HUB_ADMIN_CSP_UPDATE = {
     "script-src-attr": [UNSAFE_HASHES, "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],
 }
 
+# Preview (cms.core.preview, cms.publishing.preview): wagtail-headless-preview stores the
+# draft under a signed token and redirects to the CMS's own preview view, which renders it
+# with the site's theme and the listings of the last pull (in HUB_CONTENT_DIR, below). A
+# token is good for HUB_PREVIEW_MAX_AGE seconds (then: open the preview again).
+WAGTAIL_HEADLESS_PREVIEW = {"REDIRECT_ON_PREVIEW": True}
+HUB_PREVIEW_MAX_AGE = 60 * 60
+
 # `load_demo` creates logins whose passwords are in the README: never outside dev and test.
 HUB_DEMO_ALLOWED = False
 
@@ -264,7 +272,8 @@ HUB_BUILD_MAX_WAIT = float(os.environ.get("HUB_BUILD_MAX_WAIT", "10"))
 HUB_BUILD_LOCK_WAIT = float(os.environ.get("HUB_BUILD_LOCK_WAIT", "900"))
 # `hub worker` publishes and unpublishes scheduled pages this often (seconds).
 HUB_SCHEDULE_INTERVAL = float(os.environ.get("HUB_SCHEDULE_INTERVAL", "60"))
-# Where the build writes (empty: the repository's content/ and site/build).
+# Where the build writes (empty: the repository's content/ and site/build); previews read
+# the last pull's listings from HUB_CONTENT_DIR too.
 HUB_CONTENT_DIR = os.environ.get("HUB_CONTENT_DIR", "")
 HUB_BUILD_DIR = os.environ.get("HUB_BUILD_DIR", "")
 # A command run after each published build, e.g. "rsync -a --delete site/build/ web:/srv/hub/"

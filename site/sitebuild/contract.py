@@ -43,6 +43,21 @@ def is_case_item(item: dict) -> bool:
     return "case_id" in item and "meta" not in item
 
 
+#: What a page's front matter shows of other pages: the fields the pull derives from the
+#: other items (``pull/derived.py``, ``pull/facets.py``), by item type, each with its value
+#: when there is nothing to show. A story's ``case`` is derived too, but its own item
+#: already names the case. The preview takes these from the published page in content/.
+LISTING_FIELDS = {
+    HOME_PAGE: {"status": None, "featured": [], "latest_articles": [], "latest_issue": None},
+    STORY_INDEX_PAGE: {"items": []},
+    ARTICLE_INDEX_PAGE: {"items": []},
+    PROGRAMME_INDEX_PAGE: {"items": []},
+    NEWSLETTER_INDEX_PAGE: {"years": []},
+    NEWSLETTER_ISSUE_PAGE: {"previous": None, "next": None, "archive": None},
+    CASE_RECORD: {"stories": [], "newsletters": [], "related": [], "facet_links": []},
+}
+
+
 # The case portal ------------------------------------------------------------------------
 
 PORTAL = "/case/"

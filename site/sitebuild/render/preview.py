@@ -21,9 +21,19 @@ from ..paths import content_file
 from .run import load
 
 
-def render_page(path: str, meta: dict, body: str, *, config_file: Path = MKDOCS_YML) -> str:
+def render_page(
+    path: str,
+    meta: dict,
+    body: str,
+    *,
+    data_dir: Path | None = None,
+    site_url: str | None = None,
+    config_file: Path = MKDOCS_YML,
+) -> str:
     """HTML for the page at ``path`` with this front matter and body; links to the rest of
-    the site are not checked (the rest of the site is not here)."""
+    the site are not checked (the rest of the site is not here). ``data_dir``: where the
+    data files are (``content/.data`` of the last pull; without it the page has none);
+    ``site_url``: the site's address for absolute links (default: mkdocs.yml's)."""
     with tempfile.TemporaryDirectory(prefix="hub-preview-") as tmp:
         content = Path(tmp) / "content"
         rel = content_file(path)
@@ -31,9 +41,11 @@ def render_page(path: str, meta: dict, body: str, *, config_file: Path = MKDOCS_
         target.parent.mkdir(parents=True)
         target.write_text(dumps(meta, body), encoding="utf-8")
 
-        config = load(content, Path(tmp) / "out", config_file=config_file)
+        config = load(content, Path(tmp) / "out", site_url=site_url, config_file=config_file)
         plugin = config.plugins["hub"]
         plugin.config.check_links = False  # the rest of the site is not here
+        if data_dir is not None:
+            plugin.config.data_dir = str(Path(data_dir).absolute())
         config = config.plugins.on_config(config)
         env = config.theme.get_env()
         files = get_files(config)
