@@ -71,4 +71,4 @@ def organisation(db):
 
 
 # The demo site built once per session for the site checks (see tests/sitefixture.py).
-from sitefixture import browser, built_site  # noqa: E402, F401
+from sitefixture import browser, built_site, page  # noqa: E402, F401

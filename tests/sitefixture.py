@@ -1,6 +1,6 @@
 """The demo site, built once per test session and served on localhost.
 
-The site checks (tests/test_site_validation.py, tests/test_browser_a11y.py) run on what a
+The site checks (tests/test_site_validation.py, tests/test_browser_axe.py …) run on what a
 visitor gets: the demo content loaded into a throwaway database, pulled over the API and
 built by the real command line (``python -m sitebuild build``), each step in a child
 process with its own HUB_VAR_DIR, so neither var/ nor the test database is touched. When
@@ -75,6 +75,19 @@ def chromium() -> Iterator:
 def browser():
     """Headless Chromium driven by Playwright, one per test module."""
     yield from chromium()
+
+
+@pytest.fixture
+def page(browser):
+    """A page of its own (a new browser context) in Swedish."""
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+# A filter page: /case/<dimension>/<value>/ (e.g. /case/fas/testas/); /case/sida/N/ is paging.
+FILTER_PAGE = re.compile(r"^/case/(?!sida/)[^/]+/[^/]+/$")
 
 
 @dataclass
