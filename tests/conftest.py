@@ -70,5 +70,6 @@ def organisation(db):
     )
 
 
-# The demo site built once per session for the site checks (see tests/sitefixture.py).
-from sitefixture import browser, built_site, page  # noqa: E402, F401
+# The demo sites built once per session for the site checks and the search tests, and the
+# browser that reads them (see tests/sitefixture.py).
+from sitefixture import browser, built_site, page, search_site  # noqa: E402, F401
