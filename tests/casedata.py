@@ -1,6 +1,8 @@
-"""Builders for case records in tests (not a test module)."""
+"""Case records in tests (not a test module): builders, and what the register holds (the
+public cases and the filter pages of the case portal they belong on)."""
 
 import datetime as dt
+from collections import defaultdict
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -72,3 +74,30 @@ def case_form_data(organisation, **overrides):
     }
     data.update(overrides)
     return nested_form_data(data)
+
+
+def public_cases() -> list[CaseRecord]:
+    return [
+        c
+        for c in CaseRecord.objects.filter(live=True).prefetch_related("topics", "sdgs")
+        if c.is_public
+    ]
+
+
+def path_of(case: CaseRecord) -> str:
+    return f"/case/{case.slug}/"
+
+
+def expected_facets(cases: list[CaseRecord]) -> dict[str, set[str]]:
+    """Facet page path → the case paths it must list, from the register itself."""
+    pages: dict[str, set[str]] = defaultdict(set)
+    for case in cases:
+        path = path_of(case)
+        pages[f"/case/fas/{case.phase}/"].add(path)
+        pages[f"/case/organisation/{case.home_organisation.slug}/"].add(path)
+        pages[f"/case/ar/{case.received_date.year}/"].add(path)
+        for topic in case.topics.all():
+            pages[f"/case/amne/{topic.slug}/"].add(path)
+        for goal in case.sdgs.all():
+            pages[f"/case/mal/{goal.number}/"].add(path)
+    return pages

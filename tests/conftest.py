@@ -1,5 +1,6 @@
 """Shared fixtures: the real database (SQLite, or PostgreSQL when DATABASE_URL is set),
-with the site tree and editorial groups that the migrations create."""
+with the site tree and editorial groups that the migrations create; users in those groups
+and signing them in through the login form."""
 
 import os
 
@@ -12,6 +13,7 @@ from django.contrib.auth.models import Group
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "test-password-123"
+LOGIN = "/admin/login/"
 
 
 def make_user(username, group=None, **extra):
@@ -26,6 +28,15 @@ def make_user(username, group=None, **extra):
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user
+
+
+def log_in(client, username, password, address="127.0.0.1"):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def fail(client, username, times, address="127.0.0.1"):
+    """Sign in with a wrong password ``times`` times (django-axes counts each); the statuses."""
+    return [log_in(client, username, "fel-lösenord", address).status_code for _ in range(times)]
 
 
 @pytest.fixture
@@ -59,5 +70,6 @@ def organisation(db):
     )
 
 
-# The demo site built once per session for the site checks (see tests/sitefixture.py).
-from sitefixture import browser, built_site  # noqa: E402, F401
+# The demo sites built once per session for the site checks and the search tests, and the
+# browser that reads them (see tests/sitefixture.py).
+from sitefixture import browser, built_site, page, search_site  # noqa: E402, F401

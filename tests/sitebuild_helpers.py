@@ -4,6 +4,8 @@ the CMS in this process, make small sites, and look at what a build left on disk
 from __future__ import annotations
 
 import contextlib
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -217,3 +219,29 @@ class Folders:
     def beside(self, prefix: str) -> list[Path]:
         """What lies beside the live output with a name that starts with ``prefix``."""
         return sorted(self.out.parent.glob(f"{prefix}*"))
+
+
+# ---- The search index a build made ---------------------------------------------------
+
+
+def index_state(out: Path) -> dict:
+    """The index state the build record beside the site keeps."""
+    return json.loads((out.parent / f".{out.name}.json").read_text())["search"]
+
+
+def main_pages(index: dict) -> dict[str, str]:
+    """URL → Pagefind id of every page in the main index, whichever part holds it."""
+    return {url: pid for part in index["parts"].values() for url, pid in part["pages"].items()}
+
+
+def decompressed(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by relative path, gzip-compressed ones (the index's
+    chunks and fragments) decompressed."""
+    files = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            files[path.relative_to(folder).as_posix()] = (
+                gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+            )
+    return files

@@ -1,6 +1,6 @@
 """The demo site, built once per test session and served on localhost.
 
-The site checks (tests/test_site_validation.py, tests/test_browser_a11y.py) run on what a
+The site checks (tests/test_site_validation.py, tests/test_browser_axe.py …) run on what a
 visitor gets: the demo content loaded into a throwaway database, pulled over the API and
 built by the real command line (``python -m sitebuild build``), each step in a child
 process with its own HUB_VAR_DIR, so neither var/ nor the test database is touched. When
@@ -12,12 +12,17 @@ The output is served by the same request handler as ``hub serve`` (missing paths
 
 For quick local iterations, HUB_TEST_SITE=<folder> reuses (or, if empty, fills) a folder
 with ``content/`` and ``build/`` instead of building into a temporary one.
+
+The search tests have a demo of their own, also built once per session (``search_site``):
+built in this process inside the test database's transaction, then changed and built
+again, so its search index is the one a visitor finds after a few publishes.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -32,6 +37,12 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
 import yaml
+from django.core.management import call_command
+from django.db import transaction
+from sitebuild_helpers import cms_in_this_transaction, decompressed, index_state
+
+from sitebuild.build import Reporter, build
+from sitebuild.render import search_index as search
 
 ROOT = Path(__file__).resolve().parents[1]
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: much faster
@@ -75,6 +86,19 @@ def chromium() -> Iterator:
 def browser():
     """Headless Chromium driven by Playwright, one per test module."""
     yield from chromium()
+
+
+@pytest.fixture
+def page(browser):
+    """A page of its own (a new browser context) in Swedish."""
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+# A filter page: /case/<dimension>/<value>/ (e.g. /case/fas/testas/); /case/sida/N/ is paging.
+FILTER_PAGE = re.compile(r"^/case/(?!sida/)[^/]+/[^/]+/$")
 
 
 @dataclass
@@ -234,3 +258,95 @@ def built_site(tmp_path_factory) -> Iterator[BuiltSite]:
     yield from serve(site)
     if not reuse:
         shutil.rmtree(folder / "var", ignore_errors=True)
+
+
+# ---- The demo, searched (tests/test_site_search.py, tests/test_browser_search.py) -------
+# The demo is loaded into the test database (rolled back afterwards) and built with the real
+# build step: once whole, then incrementally after a word was edited out of one page and
+# after another page was edited to add words, so the browser searches the main index merged
+# with the small index of changed pages, exactly as a visitor would after a publish.
+
+CASE = "/case/tidigare-upptackt-av-demenssjukdom/"
+EDITED = "/kontakta-oss/"
+OLD_WORD = "hjortronsylten"  # in the edited page's title from the first build on
+NEW_TITLE = "Kontakta oss om hjortronsylten och blåbärssoppan"  # the last build adds a word
+RETRACTED = "/behandling-av-personuppgifter/"
+RETRACTED_WORD = "rabarberkrämen"  # in that page's title at the first build only
+#: The first build makes its main index in two parts, as a big site's is, so the browser
+#: tests search an index merged from parts and a delta.
+PARTS = ["main", "main-2"]
+
+
+@dataclass
+class SearchSite:
+    """The searched demo: its output and content, and what its builds left in the index."""
+
+    out: Path
+    content: Path
+    first_state: dict  # pagefind/search.json after the full build
+    first_index: dict  # the index state (the build record's) after the full build
+    retracted_word_was_indexed: bool  # RETRACTED_WORD was in the full build's index files
+    last_index: dict  # … after the last build
+
+    def file(self, path: str) -> Path:
+        return self.out.joinpath(*[p for p in path.split("/") if p], "index.html")
+
+    def html(self, path: str) -> str:
+        return self.file(path).read_text(encoding="utf-8")
+
+    def pages(self) -> dict[str, str]:
+        """Every page for visitors by path (not the 404 page, not data files: a page with
+        a <main>)."""
+        found = {}
+        for file in sorted(self.out.rglob("index.html")):
+            if search.BUNDLE in file.relative_to(self.out).parts:
+                continue
+            text = file.read_text(encoding="utf-8")
+            if text.lstrip()[:15].lower() == "<!doctype html>" and "<main" in text:
+                rel = file.parent.relative_to(self.out).as_posix()
+                found["/" if rel == "." else f"/{rel}/"] = text
+        return found
+
+    def pulled_paths(self) -> set[str]:
+        """Every page and case the pull wrote from the CMS."""
+        state = json.loads((self.content / ".data" / "state.json").read_text("utf-8"))
+        return {info["path"] for info in state["items"].values()}
+
+    def bundle_json(self, name: str) -> dict:
+        return json.loads((self.out / search.BUNDLE / name).read_text(encoding="utf-8"))
+
+
+def _retitle(path: str, title: str) -> None:
+    from wagtail.models import Page
+
+    page = Page.objects.get(slug=path.strip("/").split("/")[-1]).specific
+    page.title = title
+    page.save_revision().publish()
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory, django_db_setup, django_db_blocker) -> Iterator[SearchSite]:
+    """The demo for the search tests, built once per session. Nothing of it stays in the
+    database: the transaction is rolled back before the tests get the site."""
+    root = tmp_path_factory.mktemp("search")
+    out, content = root / "out" / "build", root / "content"
+    with django_db_blocker.unblock(), transaction.atomic(), cms_in_this_transaction():
+        call_command("load_demo", quiet=True)
+        _retitle(EDITED, f"Kontakta oss om {OLD_WORD}")
+        _retitle(RETRACTED, f"Behandling av personuppgifter och {RETRACTED_WORD}")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(search, "PARTS_MIN_PAGES", 0)
+            patch.setenv("HUB_RENDER_WORKERS", str(len(PARTS)))
+            build(out=out, content=content, reporter=Reporter(quiet=True))
+        first_state = json.loads((out / search.BUNDLE / search.PUBLIC_STATE).read_text())
+        first_index = index_state(out)
+        indexed = any(RETRACTED_WORD.encode() in data for data in decompressed(out).values())
+        # An ordinary build after a word was edited out: its part of the index is made anew.
+        _retitle(RETRACTED, "Behandling av personuppgifter")
+        build(out=out, content=content, reporter=Reporter(quiet=True))
+        # Then one after an edit that only adds a word: the old entry stays behind the delta.
+        _retitle(EDITED, NEW_TITLE)
+        build(out=out, content=content, reporter=Reporter(quiet=True))
+        transaction.set_rollback(True)
+    yield SearchSite(out, content, first_state, first_index, indexed, index_state(out))
+    shutil.rmtree(root, ignore_errors=True)

@@ -1,10 +1,15 @@
-"""Reading the built site's HTML in tests: start tags with their attributes, visible text."""
+"""Reading the built site's HTML in tests: start tags with their attributes, visible text, and
+what the case portal's listings show."""
 
 from __future__ import annotations
 
+import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+
+from sitebuild.pull import facets
 
 
 class Element(dict):
@@ -67,3 +72,47 @@ def html_pages(root: Path) -> dict[str, Path]:
         rel = file.parent.relative_to(root).as_posix()
         found["/" if rel == "." else f"/{rel}/"] = file
     return found
+
+
+# ---- The case portal (/case/ and its filter pages); ``site`` has ``html(path)`` -----------
+
+CARD_LINK = re.compile(r'<h\d class="card__title"><a href="([^"]+)">')
+NEXT_LINK = re.compile(r'<a href="([^"]+)" rel="next">')
+FILTER_LINK = re.compile(
+    r'<a href="(/case/[^"]+)"[^>]*>([^<]+) <span class="facet__count">\(([\d\u202f]+)\)</span>'
+)
+
+
+def listing_pages(site, path: str) -> list[str]:
+    """The HTML of a listing's pages, following its "next" links."""
+    pages, seen = [], set()
+    while path and path not in seen:
+        seen.add(path)
+        pages.append(site.html(path))
+        following = NEXT_LINK.findall(pages[-1])
+        path = following[0] if following else None
+    return pages
+
+
+def listing(site, path: str) -> list[str]:
+    """The case paths a listing shows, in order, across its pages."""
+    return [
+        link
+        for html in listing_pages(site, path)
+        for link in CARD_LINK.findall(html.split('class="case-results"', 1)[1])
+    ]
+
+
+def filter_links(html: str) -> dict[str, tuple[str, int]]:
+    """The plain filter links of a page: path → (label, count shown)."""
+    block = html.split("data-filter-links", 1)[1].split("</div>", 1)[0]
+    return {
+        path: (unescape(label), int(count.replace("\u202f", "")))
+        for path, label, count in FILTER_LINK.findall(block)
+    }
+
+
+def case_data(site) -> dict:
+    html = site.html(facets.DATA_PATH)
+    script = re.search(r'<script type="application/json" id="case-data">(.*?)</script>', html, re.S)
+    return json.loads(script.group(1))

@@ -1,6 +1,7 @@
 """The case portal (/case/): every public case as a card in Swedish order, a pre-rendered page
 per filter value that plain links reach, the data file the filter script reads, the case
-page's related cases, and rebuilds that rewrite only what shows a changed case.
+page's related cases, and rebuilds that rewrite only what shows a changed case. (How
+facets.py relates cases, on its own: tests/test_sitebuild_facets.py.)
 
 The demo is loaded once for the module inside a transaction that is rolled back at the end,
 with a few cases added whose titles start with Z, Å, Ä and Ö. Its site is built once with
@@ -10,29 +11,26 @@ Tests that change a case rebuild a copy of that site, inside their own transacti
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import re
 import shutil
-from collections import defaultdict
 from dataclasses import dataclass
-from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
-from casedata import make_case
+from casedata import expected_facets, make_case, path_of, public_cases
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, transaction
+from django.db import transaction
+from sitebuild_helpers import cms_in_this_transaction
+from sitehtml import case_data, filter_links, listing, listing_pages
 
 from cms.cases.models import CaseRecord
 from cms.core.models import Organisation, Topic
 from sitebuild.build import BuildSummary, Reporter, build, signature
 from sitebuild.pull import facets
-from sitebuild.pull.derived import Derived
 from swedish import swedish_sort_key
 
 #: Added to the demo: Swedish order puts Z before Å before Ä before Ö (a naive sort would
@@ -44,19 +42,6 @@ SWEDISH_TITLES = [
     "Öppna data om cykelvägar",
 ]
 INTERNAL_TITLE = "Önskelista för intern utveckling"
-
-
-@contextlib.contextmanager
-def cms_in_this_transaction():
-    """A request through the WSGI app runs ``close_old_connections``, which would drop the
-    connection that holds the test's transaction; Django's test client disconnects it too."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
 
 
 @dataclass
@@ -127,79 +112,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # ---- Reading the output ---------------------------------------------------------------------
 
-CARD_LINK = re.compile(r'<h\d class="card__title"><a href="([^"]+)">')
-NEXT_LINK = re.compile(r'<a href="([^"]+)" rel="next">')
-FILTER_LINK = re.compile(
-    r'<a href="(/case/[^"]+)"[^>]*>([^<]+) <span class="facet__count">\(([\d\u202f]+)\)</span>'
-)
-
-
-def listing_pages(site: Site, path: str) -> list[str]:
-    """The HTML of a listing's pages, following its "next" links."""
-    pages, seen = [], set()
-    while path and path not in seen:
-        seen.add(path)
-        pages.append(site.html(path))
-        following = NEXT_LINK.findall(pages[-1])
-        path = following[0] if following else None
-    return pages
-
-
-def listing(site: Site, path: str) -> list[str]:
-    """The case paths a listing shows, in order, across its pages."""
-    return [
-        link
-        for html in listing_pages(site, path)
-        for link in CARD_LINK.findall(html.split('class="case-results"', 1)[1])
-    ]
-
 
 def card_html(site: Site, case: CaseRecord) -> str:
     """The card of a case on the portal."""
     html = "".join(listing_pages(site, "/case/"))
     return html.split(f'<a href="{path_of(case)}">', 1)[1].split("</li>", 1)[0]
-
-
-def filter_links(html: str) -> dict[str, tuple[str, int]]:
-    """The plain filter links of a page: path → (label, count shown)."""
-    block = html.split("data-filter-links", 1)[1].split("</div>", 1)[0]
-    return {
-        path: (unescape(label), int(count.replace("\u202f", "")))
-        for path, label, count in FILTER_LINK.findall(block)
-    }
-
-
-def case_data(site: Site) -> dict:
-    html = site.html(facets.DATA_PATH)
-    script = re.search(r'<script type="application/json" id="case-data">(.*?)</script>', html, re.S)
-    return json.loads(script.group(1))
-
-
-def public_cases() -> list[CaseRecord]:
-    return [
-        c
-        for c in CaseRecord.objects.filter(live=True).prefetch_related("topics", "sdgs")
-        if c.is_public
-    ]
-
-
-def path_of(case: CaseRecord) -> str:
-    return f"/case/{case.slug}/"
-
-
-def expected_facets(cases: list[CaseRecord]) -> dict[str, set[str]]:
-    """Facet page path → the case paths it must list, from the register itself."""
-    pages: dict[str, set[str]] = defaultdict(set)
-    for case in cases:
-        path = path_of(case)
-        pages[f"/case/fas/{case.phase}/"].add(path)
-        pages[f"/case/organisation/{case.home_organisation.slug}/"].add(path)
-        pages[f"/case/ar/{case.received_date.year}/"].add(path)
-        for topic in case.topics.all():
-            pages[f"/case/amne/{topic.slug}/"].add(path)
-        for goal in case.sdgs.all():
-            pages[f"/case/mal/{goal.number}/"].add(path)
-    return pages
 
 
 # ---- The portal ----------------------------------------------------------------------------
@@ -467,52 +384,3 @@ def test_a_phase_change_moves_the_case_between_filter_pages_and_leaves_others(si
     assert path not in listing(copy, "/case/fas/testas/")
     counts = filter_links(copy.html("/case/organisation/mitthem/"))
     assert counts["/case/fas/implementeras/"][1] == len(listing(copy, "/case/fas/implementeras/"))
-
-
-# ---- Without the database: the rules of facets.py ------------------------------------------
-
-
-def card(n: int, title: str, **extra) -> tuple[str, dict]:
-    case_id = f"IS-2020-{n:03d}"
-    base = {
-        "title": title,
-        "path": f"/case/c{n}/",
-        "summary": "",
-        "date": f"2020-01-{n:02d}",
-        "case_id": case_id,
-        "phase": "testas",
-        "phase_label": "Testas",
-        "organisation": "Org A",
-        "organisation_slug": "org-a",
-        "year": 2020,
-        "sdgs": [],
-        "sdg_names": [],
-        "topics": [],
-        "topic_names": [],
-    }
-    item = {"type": "cases.CaseRecord", "path": base["path"], "card": base | extra}
-    return f"case:{case_id}", item
-
-
-def test_related_cases_prefer_a_shared_topic_then_the_newest():
-    cases = [
-        card(1, "Ett", topics=["skola"], topic_names=["Skola"]),
-        card(2, "Två", organisation_slug="org-b", topics=["skola"], topic_names=["Skola"]),
-        card(3, "Tre"),  # same organisation only
-        card(4, "Fyra", organisation_slug="org-b", topics=["skola"], topic_names=["Skola"]),
-        card(5, "Fem", organisation_slug="org-c"),  # nothing in common
-        card(6, "Sex"),
-    ]
-    out = Derived()
-    facets.compute(out, cases)
-    related = [c["case_id"] for c in out.extra["case:IS-2020-001"]["related"]]
-    assert related == ["IS-2020-004", "IS-2020-002", "IS-2020-006"]
-    assert out.extra["case:IS-2020-005"]["related"] == []
-    assert "IS-2020-003" not in [c["case_id"] for c in out.extra["case:IS-2020-003"]["related"]]
-
-
-def test_a_case_cannot_take_an_address_the_portal_uses():
-    _key, item = card(1, "Data")
-    item["card"]["path"] = item["path"] = facets.DATA_PATH
-    with pytest.raises(ValueError, match="IS-2020-001"):
-        facets.compute(Derived(), [(_key, item)])
