@@ -11,7 +11,9 @@ built once by ``hub build``. Then a real worker (``hub worker``) and a real site
 (``hub serve``) run as their own processes, and this process publishes: each time it edits
 an inspiration article's title, publishes it (as an editor's request would, in a
 transaction), notes the time of the commit and asks the site server for the page every
-20 ms until the new title is there. The next publish comes when that build is over.
+20 ms until the new title is there. The next publish comes when that build is over. The
+worker's first publish is timed but not counted (a worker runs for days; its first build
+pays its start once).
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ def bench(n: int, publishes: int) -> dict:
                 "generate",
             )
         out = ["--content", env["HUB_CONTENT_DIR"], "--out", env["HUB_BUILD_DIR"]]
+        out += ["--site-url", env["HUB_SITE_URL"]]
         step([*hub, "build", "-q", *out], env, "first build")
         logs = open(tmp / "worker.log", "w")  # noqa: SIM115 - closed with the processes
         processes.append(
@@ -112,8 +115,9 @@ def bench(n: int, publishes: int) -> dict:
         latencies, builds = [], []
         while not fetch(url):
             time.sleep(POLL)
-        time.sleep(2)  # the worker has started and taken the build its start queued, if any
-        for i in range(publishes):
+        # One publish first, not counted: the worker's first build pays what a worker pays
+        # once (imports, the CMS's first requests, the pull state read into memory).
+        for i in range(-1, publishes):
             while SiteBuild.objects.exclude(status__in=["done", "failed"]).exists():
                 time.sleep(POLL)
             title = f"{article.title.split(' · ')[0]} · mätning {i + 1}"
@@ -124,6 +128,9 @@ def bench(n: int, publishes: int) -> dict:
                 if time.monotonic() - committed > TIMEOUT:
                     sys.exit(f"the page never showed the change; see {tmp / 'worker.log'}")
                 time.sleep(POLL)
+            if i < 0:
+                warmup = time.monotonic() - committed
+                continue
             latencies.append(time.monotonic() - committed)
             last = SiteBuild.objects.filter(status="done").first()
             builds.append(last.seconds if last else float("nan"))
@@ -133,7 +140,7 @@ def bench(n: int, publishes: int) -> dict:
         for process in processes:
             process.wait(30)
         shutil.rmtree(tmp, ignore_errors=True)
-    return {"n": n, "latencies": latencies, "builds": builds}
+    return {"n": n, "latencies": latencies, "builds": builds, "warmup": warmup}
 
 
 def main() -> None:
@@ -163,6 +170,7 @@ def main() -> None:
             f"{statistics.median(r['builds']):>15.2f}"
         )
         print("  each, s: " + ", ".join(f"{s:.2f}" for s in lat))
+        print(f"  the worker's first publish (not counted): {r['warmup']:.2f} s")
 
 
 if __name__ == "__main__":
