@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -28,8 +29,11 @@ from .pull import ApiClient, PullResult, pull
 from .render import RenderResult, publish, render, search_index
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-CONTENT = ROOT / "content"
-OUT = ROOT / "site" / "build"
+#: Where the pull writes and where the build publishes, unless a command says otherwise.
+#: HUB_CONTENT_DIR and HUB_OUT_DIR move them for every process at once: ``hub build``,
+#: ``hub serve`` and the worker's rebuilds (``hub demo`` passes its environment to all).
+CONTENT = Path(os.environ.get("HUB_CONTENT_DIR") or ROOT / "content")
+OUT = Path(os.environ.get("HUB_OUT_DIR") or ROOT / "site" / "build")
 THEME = ROOT / "themes" / "hub"
 
 
