@@ -87,6 +87,18 @@ def test_a_changed_setting_is_on_every_page_after_the_next_build(small_site):
     assert site.build().skipped  # and then nothing to do
 
 
+def test_a_moved_contact_page_is_linked_at_its_new_path_from_every_page(small_site):
+    site, hub = small_site
+    hub.contact_page.move(StandardPage.objects.get(slug="sa-arbetar-ideslussen"), "last-child")
+    site.build()
+
+    new = "/sa-arbetar-ideslussen/kontakta-oss/"
+    for path in site.page_paths() - {CASE_DATA_PATH}:
+        html = site.html(path)
+        assert f'<a href="{new}">Kontakta oss</a>' in _footer(html), path
+        assert ("Kontaktuppgifter" in _main(html)) == (path == new), path
+
+
 def test_every_absolute_url_follows_the_sites_address(small_site):
     site, _hub = small_site
     assert 'rel="canonical" href="http://127.0.0.1:8001/"' in site.html("/")  # the CMS's
