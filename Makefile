@@ -5,11 +5,16 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HUB    := $(VENV)/bin/hub
 STAMP  := $(VENV)/.installed
+# make demo PORT=8010 SITE_PORT=8011: the CMS's and the site's ports (from the command
+# line only: a PORT in the environment is not taken for the CMS's).
+PORT      = 8000
+SITE_PORT = 8001
 
 .PHONY: demo test test-postgres lint format install clean help bench lighthouse
 
 help:
-	@echo "make demo           installera, förbered demodatabasen och starta CMS:et"
+	@echo "make demo           installera, förbered demodatabasen, bygg och starta CMS:et,"
+	@echo "                    workern och webbplatsen (PORT=8000 SITE_PORT=8001)"
 	@echo "make test           kör hela testsviten (SQLite)"
 	@echo "make test-postgres  kör databastesterna och bygget mot PostgreSQL (DATABASE_URL)"
 	@echo "make lint           ruff check, formatkontroll och importreglerna (lint-imports)"
@@ -27,7 +32,7 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 demo: $(STAMP)
-	$(HUB) demo
+	$(HUB) demo --port $(PORT) --site-port $(SITE_PORT)
 
 test: $(STAMP)
 	$(PY) -m pytest

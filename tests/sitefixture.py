@@ -45,6 +45,8 @@ from sitebuild.build import Reporter, build
 from sitebuild.render import search_index as search
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The public address the demo site is built for (HUB_SITE_URL of the CMS that builds it).
+SITE_URL = "http://127.0.0.1:8001/"
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: much faster
 
 
@@ -203,7 +205,9 @@ def build_demo(folder: Path) -> BuiltSite:
     var = folder / "var"
     var.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(HUB_VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="cms.settings.dev")
+    env.update(
+        HUB_VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="cms.settings.dev", HUB_SITE_URL=SITE_URL
+    )
     scratch = _postgres_scratch()
     if scratch:
         maintenance, env["DATABASE_URL"] = scratch

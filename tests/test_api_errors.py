@@ -87,6 +87,7 @@ ENDPOINTS = [
     "/api/v2/cases/IS-2019-001/",
     "/api/v2/taxonomies/",
     "/api/v2/stats/",
+    "/api/v2/site/",
     "/api/v2/manifest/",
 ]
 
@@ -130,6 +131,7 @@ def test_schema_describes_the_rest_endpoints(client, db):
         "/api/v2/cases/{case_id}/",
         "/api/v2/taxonomies/",
         "/api/v2/stats/",
+        "/api/v2/site/",
         "/api/v2/manifest/",
     }
     params = {p["name"] for p in schema["paths"]["/api/v2/cases/"]["get"]["parameters"]}

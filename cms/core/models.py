@@ -274,7 +274,9 @@ class SustainableDevelopmentGoal(models.Model):
 
 @register_setting(icon="cog")
 class HubSettings(BaseSiteSetting):
-    """Contact details and texts shown on every page of the public site."""
+    """Contact details and texts shown on every page of the public site: the API serves
+    them (``/api/v2/site/``, public fields only) and the next build puts them in the
+    header, the footer, the 404 page and on the contact page."""
 
     organisation_name = models.CharField(
         "Organisation", max_length=120, default="Idésluss Sundsvall"
@@ -289,6 +291,15 @@ class HubSettings(BaseSiteSetting):
     footer_text = models.TextField(
         "Text i sidfoten", blank=True, help_text="Kort text som visas längst ned på varje sida."
     )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Kontaktsida",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Sidan som visar kontaktuppgifterna ovan. Sidfoten länkar till den.",
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -296,6 +307,7 @@ class HubSettings(BaseSiteSetting):
         FieldPanel("contact_phone"),
         FieldPanel("postal_address"),
         FieldPanel("footer_text"),
+        FieldPanel("contact_page"),
     ]
 
     class Meta:

@@ -13,6 +13,7 @@ from .images import ensure_images
 from .newsletter import ensure_newsletters
 from .organisations import ensure_organisations, ensure_topics
 from .programme import ensure_programme
+from .site_settings import ensure_site_settings
 from .stories import ensure_stories
 from .users import ensure_users
 
@@ -41,6 +42,7 @@ def run() -> Report:
             "sections": sections,
         }
         ctx["pages"] = ensure_fixed_pages(home, sections, images, users, report)
+        ensure_site_settings(ctx["pages"], report)
         ctx["programme"] = ensure_programme(
             sections["innovationsprogrammet"], ctx["pages"], orgs, images, users, report
         )

@@ -152,7 +152,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Innovation Hub Sundsvall"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The CMS's own address (the admin's links, the API's absolute links). `hub demo` sets it
+# for the port it serves the CMS on; production requires it.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Slugs are ASCII, transliterated the Swedish way (see swedish.swedish_slugify).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -230,8 +232,9 @@ HUB_PREVIEW_MAX_AGE = 60 * 60
 # `load_demo` creates logins whose passwords are in the README: never outside dev and test.
 HUB_DEMO_ALLOWED = False
 
-# Public URL of the static site (the build step writes absolute links with it).
-HUB_SITE_URL = os.environ.get("HUB_SITE_URL", "http://127.0.0.1:8001/")
+# Public URL of the static site: the API hands it to the build step (/api/v2/site/), which
+# writes every absolute link with it. `hub demo` sets it for the port it serves the site on.
+HUB_SITE_URL = os.environ.get("HUB_SITE_URL", "http://127.0.0.1:8001/").rstrip("/") + "/"
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

@@ -2,7 +2,8 @@
 
 With nothing changed since the last build nothing is fetched or rendered; with one page
 changed only it and what shows it are re-rendered (see ``pull`` and ``derived``). A change
-to the theme or to mkdocs.yml makes the next build a full one.
+to the theme or to mkdocs.yml, or to the site settings every page shows (``pull/site.py``),
+makes the next build render every page.
 
 Safe to run unattended: one build at a time (``lock``), within time and size limits
 (``limits``), and nothing pulled is ever lost. The record beside the output
@@ -15,20 +16,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import limits, lock
-from .contract import MKDOCS_YML
+from .contract import MKDOCS_YML, data_file
 from .files import replace_file
 from .pull import ApiClient, PullResult, pull
 from .render import RenderResult, publish, render, search_index
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-CONTENT = ROOT / "content"
-OUT = ROOT / "site" / "build"
+#: Where the pull writes and where the build publishes, unless a command says otherwise.
+#: HUB_CONTENT_DIR and HUB_BUILD_DIR move them for every process at once: ``hub build``,
+#: ``hub serve`` and the worker's rebuilds (``hub demo`` passes its environment to all).
+CONTENT = Path(os.environ.get("HUB_CONTENT_DIR") or ROOT / "content")
+OUT = Path(os.environ.get("HUB_BUILD_DIR") or ROOT / "site" / "build")
 THEME = ROOT / "themes" / "hub"
 
 
@@ -62,6 +67,15 @@ def signature() -> str:
             digest.update(path.as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def site_digest(content: Path) -> str | None:
+    """A digest of the site data file (``pull/site.py``): the address and the contact
+    details every page shows. When it changes, every page is rendered again."""
+    try:
+        return hashlib.sha1((content / data_file("site")).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
 
 
 def _record_path(out: Path) -> Path:
@@ -129,13 +143,16 @@ def _build(api, out, content, full, site_url, reporter, client, allow_mass_delet
             client.close()
 
     sig = signature()
+    site = site_digest(content)
     record_file = _record_path(out)
     try:
         record = json.loads(record_file.read_text())
     except (FileNotFoundError, ValueError):
         record = {}
     live = publish.live_dir(out)
-    same_shape = record.get("signature") == sig and live is not None
+    # The same code, theme and site settings: only what changed needs rendering.
+    same_shape = record.get("signature") == sig and record.get("site") == site
+    same_shape = same_shape and live is not None
     published = pulled.content_id is not None and record.get("content_id") == pulled.content_id
     if same_shape and published and not full:
         return BuildSummary(pulled, 0, 0, time.monotonic() - started, skipped=True)
@@ -164,6 +181,7 @@ def _build(api, out, content, full, site_url, reporter, client, allow_mass_delet
         record_file,
         {
             "signature": sig,
+            "site": site,
             "content_id": pulled.content_id,
             "search": index.state,
             "outputs": result.outputs,

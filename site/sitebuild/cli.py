@@ -2,8 +2,9 @@
 
 Examples::
 
-    hub demo              # migrate, load the demo content, build the site, serve both
-    hub demo --no-serve   # the same, then exit
+    hub demo              # migrate, load the demo content, build; run CMS, worker, site
+    hub demo --port 8010 --site-port 8011
+    hub demo --no-serve   # prepare and build, then exit
     hub build             # pull from the local CMS and build site/build/
     hub build --api https://cms.example.org --out /srv/hub
     hub build --wait 600  # wait up to ten minutes if another build is running
@@ -37,49 +38,11 @@ def cmd_cms(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Prepare the embedded database with demo content, build the site, serve both."""
-    steps = [("migrate", "--no-input", "-v", "0"), ("load_demo",)]
-    for step in steps:
-        code = _manage(*step)
-        if code:
-            print(
-                f"hub demo: steget '{' '.join(step)}' misslyckades (kod {code}).", file=sys.stderr
-            )
-            return code
-    code = _build_in_child()
-    if code:
-        return code
-    if args.no_serve:
-        return 0
-    return _serve_both(args.host, args.port, args.site_port)
+    """Prepare the embedded database with demo content and build the site, then run the
+    CMS, the worker and the site server together until Ctrl+C (``sitebuild.demo``)."""
+    from . import demo
 
-
-def _build_in_child() -> int:
-    """Build the site in a child process with the dev settings (same as 'hub build')."""
-    env = {**os.environ}
-    env.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
-    return subprocess.call([sys.executable, "-m", "sitebuild", "build"], env=env)
-
-
-def _serve_both(host: str, port: int, site_port: int) -> int:
-    import threading
-
-    from .build import OUT
-    from .serve import serve
-
-    site = threading.Thread(target=serve, args=(OUT, host, site_port), daemon=True)
-    site.start()
-    print(
-        f"\nCMS:        http://{host}:{port}/admin/\n"
-        f"Webbplats:  http://{host}:{site_port}/\n"
-        "Bygg om webbplatsen efter en ändring: .venv/bin/hub build\n"
-        "Avsluta med Ctrl+C.\n",
-        flush=True,
-    )
-    try:
-        return _manage("runserver", "--noreload", f"{host}:{port}")
-    except KeyboardInterrupt:
-        return 0
+    return demo.run(args.host, args.port, args.site_port, serve=not args.no_serve)
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
@@ -215,11 +178,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_worker)
 
-    p = sub.add_parser("demo", help="förbered demodatabasen och starta CMS:et")
+    p = sub.add_parser(
+        "demo", help="förbered demodatabasen, bygg och kör CMS:et, workern och webbplatsen"
+    )
     p.add_argument("--no-serve", action="store_true", help="avsluta när allt är förberett")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000, help="CMS:ets port")
-    p.add_argument("--site-port", type=int, default=8001, help="webbplatsens port")
+    p.add_argument("--port", type=int, default=8000, help="CMS:ets port (standard: 8000)")
+    p.add_argument("--site-port", type=int, default=8001, help="webbplatsens port (standard: 8001)")
     p.set_defaults(func=cmd_demo)
     return parser
 

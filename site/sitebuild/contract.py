@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-#: The MkDocs configuration: the render builds with it; the pull reads the site's public
-#: address and name from it (feeds need absolute links).
+#: The MkDocs configuration: the render builds with it; the pull reads the site's name from
+#: it (the feeds'). Nothing an editor can change in the CMS is in it: the site's address and
+#: contact details come from the CMS, in the data file ``site``.
 MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 #: The theme. The render builds with all of it; the pull renders StreamField blocks into
 #: the Markdown body with the templates in ``partials/blocks/``.
@@ -123,6 +124,9 @@ DATA_FILES = {
     "sitemap": "[{path, lastmod}] of every page meant for search engines",
     "feeds": "[{title, path, type, format, section, page_type}] of every feed",
     "cases": "{cards: {key: case card (CARD_FIELDS)}, records: [record] in portal order}",
+    "site": "{site_url, organisation_name, contact_email, contact_phone, contact_phone_uri, "
+    "postal_address [line], footer_text, contact_page (path or null)}: the CMS's site "
+    "settings and the site's address (pull/site.py)",
 }
 #: The search page (its A–Ö lists are written by the pull).
 SEARCH_PATH = "/sok/"

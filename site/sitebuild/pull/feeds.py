@@ -91,25 +91,19 @@ class Site:
         return self.url + path.lstrip("/")
 
 
-def site_settings(site_url: str | None = None, config_file: Path | None = None) -> Site:
-    """The site's public address and name: ``site_url`` when given (``--site-url``),
-    otherwise what site/mkdocs.yml says. Feeds need absolute links, so an address is
-    required."""
+def site_settings(site: dict, config_file: Path | None = None) -> Site:
+    """The site as the feeds name it: its address and organisation from the site data
+    (``pull/site.py``: the CMS's settings, or ``--site-url``), its name from
+    site/mkdocs.yml."""
     from mkdocs.utils.yaml import yaml_load
 
     with open(config_file or MKDOCS_YML, "rb") as fh:
         config = yaml_load(fh)
-    url = (site_url or config.get("site_url") or "").strip()
-    if not re.match(r"https?://[^/]+", url):
-        raise ValueError(
-            "Webbplatsens adress (site_url i site/mkdocs.yml eller --site-url) saknas eller "
-            f"är inte en http(s)-adress: {url!r}. Flöden och kanoniska länkar behöver den."
-        )
-    extra = config.get("extra") or {}
+    name = config.get("site_name") or ""
     return Site(
-        url=url.rstrip("/") + "/",
-        name=config.get("site_name") or "",
-        organisation=extra.get("organisation") or config.get("site_name") or "",
+        url=site["site_url"].rstrip("/") + "/",
+        name=name,
+        organisation=site.get("organisation_name") or name,
     )
 
 
@@ -315,11 +309,10 @@ def render_all(items: dict[str, dict], site: Site) -> dict[str, str]:
     return files
 
 
-def update(content: Path, items: dict[str, dict], result, site_url: str | None = None) -> None:
-    """Write the feeds and ``.data/feeds.json`` into ``content``; the paths of files whose
-    bytes changed are added to ``result.written``."""
-    site = site_settings(site_url)
-    files = render_all(items, site)
+def update(content: Path, items: dict[str, dict], result, site: dict) -> None:
+    """Write the feeds and ``.data/feeds.json`` into ``content`` for the site of the data
+    file ``site``; the paths of files whose bytes changed are added to ``result.written``."""
+    files = render_all(items, site_settings(site))
     files[DATA_FILE] = json.dumps(autodiscovery(), ensure_ascii=False, separators=(",", ":"))
     for rel, text in files.items():
         if write_if_changed(Path(content) / rel, text):

@@ -32,6 +32,7 @@ from .digest import digest
 from .fetch import Fetcher, check_plausible, manifest
 from .mapping import Entry
 from .media import MediaStore, remove_unused
+from .site import site_data
 
 STATE_VERSION = 4  # 4: the media each item uses
 #: From this many files on, two processes write them (see ``_write_entries``).
@@ -72,7 +73,7 @@ class Puller:
     ):
         self.client = client
         self.allow_mass_delete = allow_mass_delete
-        self.site_url = site_url  # for the feeds' absolute links; None: site/mkdocs.yml
+        self.site_url = site_url  # --site-url: instead of the address the CMS gives
         self.content = Path(content)
         self.data_dir = self.content / DATA_DIR
         self.media = MediaStore(client, self.content)
@@ -132,7 +133,11 @@ class Puller:
 
         stats = self.client.get("stats/")
         stats_digest = digest(stats)
-        if old and not changed and not removed and not moved and state.get("stats") == stats_digest:
+        # The site settings and address every page shows (a change re-renders every page).
+        site = site_data(self.client.get("site/"), self.client.url("site/"), self.site_url)
+        site_digest = digest(site)
+        unchanged = state.get("stats") == stats_digest and state.get("site") == site_digest
+        if old and not changed and not removed and not moved and unchanged:
             # Nothing that any page shows has changed: nothing to fetch, derive or write.
             self.result.requests = self.client.requests
             return self.result
@@ -159,9 +164,10 @@ class Puller:
 
         self._write_data("stats", stats)
         self._write_data("taxonomies", taxonomies)
+        self._write_data("site", site)
 
         generated = derived.compute(items, stats)
-        feeds.update(self.content, items, self.result, self.site_url)
+        feeds.update(self.content, items, self.result, site)
         self._write_entries(fetched, items, generated)
         self._write_generated(generated.pages, state.get("generated", []))
         for name, data in generated.data.items():
@@ -178,6 +184,7 @@ class Puller:
                 "generated": sorted(generated.pages),
                 "taxonomies": taxonomy_digest,
                 "stats": stats_digest,
+                "site": site_digest,
             }
         )
         self.result.media = self.media.downloaded

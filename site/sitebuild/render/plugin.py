@@ -61,6 +61,10 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
         self._data: dict[str, object] = {}
         self._front_matter: dict[str, dict] = {}  # src_uri → meta, until on_page_markdown
         self.data_path = Path(config["docs_dir"]) / self.config.data_dir
+        # The site's address is the CMS's (the data file "site", pull/site.py), so canonical
+        # links, Open Graph, the sitemap and robots.txt follow it, unless the config names one.
+        if not config.get("site_url"):
+            config["site_url"] = self.data("site", {}).get("site_url")
         return config
 
     def data(self, name: str, default=None):

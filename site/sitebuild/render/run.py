@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from ..contract import MKDOCS_YML
+from ..contract import MKDOCS_YML, data_file
 from ..parallel import run_beside, workers
 from ..paths import clean_url
 
@@ -71,6 +72,8 @@ def render(
     MkDocs over the whole site but renders only its share of the pages (see the plugin's
     ``share``). MkDocs renders one page at a time, and at 10 000 pages the render is most
     of a full build."""
+    if not site_url:
+        _require_site_address(content)
     n = 1 if dirty or not _has_pages(content, PARALLEL_MIN_PAGES) else workers()
     helpers = [(_share_report, (content, out, (k, n), dirty, site_url)) for k in range(1, n)]
 
@@ -99,6 +102,18 @@ def render(
     result.outputs = hashlib.sha1("\n".join(sorted(keep)).encode()).hexdigest()
     result.removed = prune_stale(out, keep) if dirty and result.outputs != outputs else []
     return result
+
+
+def _require_site_address(content: Path) -> None:
+    """A build needs the site's address (the data file ``site`` the pull writes): without
+    it there would be no canonical links and an empty sitemap."""
+    path = content / data_file("site")
+    try:
+        address = json.loads(path.read_text(encoding="utf-8"))["site_url"]
+    except (OSError, ValueError, KeyError, TypeError):
+        address = None
+    if not address:
+        raise BuildFailed(f"{path}: webbplatsens adress saknas (kör 'hub pull').")
 
 
 def _has_pages(content: Path, at_least: int) -> bool:
