@@ -41,11 +41,12 @@ def article(db):
     )
 
 
-def assert_site_layout(frame) -> None:
-    """``frame`` (a page or a frame locator) shows the draft as the site shows a page."""
-    frame.locator(".preview-banner").wait_for(timeout=20_000)
+def assert_site_layout(frame, title: str = DRAFT) -> None:
+    """``frame`` (a page or a frame locator) shows the draft titled ``title`` as the site
+    shows a page: the preview banner, the site's header and footer, its stylesheet."""
+    frame.locator(".preview-banner").wait_for(timeout=30_000)
     assert "Förhandsvisning" in frame.locator(".preview-banner").inner_text()
-    assert frame.locator("main h1").inner_text() == DRAFT
+    assert frame.locator("main h1").inner_text() == title
     assert frame.locator("header.site-header").count() == 1
     assert frame.locator("footer.site-footer").count() == 1
     background = frame.locator("header.site-header").evaluate(

@@ -10,18 +10,31 @@ change) and its own changes to the database are rolled back after it.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from api_factories import make_document, make_image
-from casedata import make_case
 from django.core.management import call_command
 from django.db import transaction
+from sitebuild_demo import (
+    DRAFTED,
+    MARKERS,
+    RETRACTED,
+    Demo,
+    beside_output,
+    broken_link_page,
+    files_holding,
+    generated_files,
+    hide_things,
+    hrefs,
+    md,
+    media_of,
+    page_path,
+    public_path,
+    public_paths_in_cms,
+    retraction,
+)
 from sitebuild_helpers import (
     Site,
     cms_in_this_transaction,
@@ -29,94 +42,22 @@ from sitebuild_helpers import (
     pages_naming,
     snapshot,
 )
-from wagtail.models import Page, PageViewRestriction
 
 from cms.articles.models import InspirationArticlePage
-from cms.cases.models import CaseRecord, CaseStoryPage, IdeaCarrier
-from cms.core.models import HomePage, HubSettings, Organisation, StandardPage
+from cms.cases.models import CaseRecord, CaseStoryPage
+from cms.core.models import HubSettings, StandardPage
 from sitebuild.cli import build_parser
 from sitebuild.frontmatter import loads
 from sitebuild.render import BuildFailed
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
-#: Text that only the hidden things carry: none of it may reach content/ or the site.
-NEVER_PUBLISHED = "Qx7-aldrig-publicerad"
-UNPUBLISHED = "Qx7-avpublicerad"
-UNDER_UNPUBLISHED = "Qx7-under-avpublicerad"
-PAGE_DRAFT = "Qx7-sidutkast"
-INTERN_CASE = "Qx7-internt-case"
-CASE_NEVER_PUBLISHED = "Qx7-case-aldrig-publicerat"
-CASE_DRAFT = "Qx7-case-utkast"
-MARKERS = [
-    NEVER_PUBLISHED,
-    UNPUBLISHED,
-    UNDER_UNPUBLISHED,
-    PAGE_DRAFT,
-    INTERN_CASE,
-    CASE_NEVER_PUBLISHED,
-    CASE_DRAFT,
-]
-
-
-#: A published page that has a newer draft (the draft carries PAGE_DRAFT).
-DRAFTED = "/tillganglighetsredogorelse/"
-
-
-@dataclass
-class Demo:
-    site: Site
-    hidden_paths: set[str]
-
-
-def _standard(parent, title, slug, publish=True):
-    page = StandardPage(title=title, slug=slug, body=[("rich_text", f"<p>{title}</p>")])
-    page.live = False
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-        page.refresh_from_db()
-    return page
-
-
-def _hide_things() -> set[str]:
-    """Make pages and case records that exist in the CMS but must not be on the site;
-    return the paths they would have."""
-    home = HomePage.objects.get()
-    pages = [_standard(home, NEVER_PUBLISHED, "qx7-aldrig", publish=False)]
-    unpublished = _standard(home, UNPUBLISHED, "qx7-avpublicerad")
-    unpublished.unpublish()
-    parent = _standard(home, "Förälder", "qx7-foralder")
-    child = _standard(parent, UNDER_UNPUBLISHED, "qx7-barn")
-    parent.unpublish()  # Wagtail keeps the child live; the site must not show it
-    pages += [unpublished, parent, child]
-
-    drafted = StandardPage.objects.get(url_path=home.url_path + DRAFTED.lstrip("/"))
-    drafted.title = f"{PAGE_DRAFT} rubrik"
-    drafted.body = [("rich_text", f"<p>{PAGE_DRAFT} brödtext</p>")]
-    drafted.save_revision()
-
-    organisation = Organisation.objects.order_by("pk").first()
-    intern = make_case(
-        organisation, case_id="IS-2020-901", title=INTERN_CASE, publication_level="intern"
-    )
-    intern.save_revision().publish()
-    never = make_case(organisation, case_id="IS-2020-902", title=CASE_NEVER_PUBLISHED, live=False)
-    never.save_revision()
-    case = CaseRecord.objects.filter(live=True).exclude(publication_level="intern").first()
-    case.title = CASE_DRAFT
-    case.summary = CASE_DRAFT
-    case.save_revision()
-
-    return {_path(page) for page in pages} | {f"/case/{c.slug}/" for c in (intern, never)}
-
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", quiet=True)
-        hidden = _hide_things()
+        hidden = hide_things()
         site = Site(tmp_path_factory.mktemp("demo"))
         site.build()
         yield Demo(site, hidden)
@@ -127,49 +68,6 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 def site(demo, db, tmp_path) -> Site:
     """A copy of the demo's build to change."""
     return demo.site.copy_to(tmp_path / "site")
-
-
-def public_paths_in_cms() -> set[str]:
-    """Where every published page (below published ancestors) and every published, not
-    internal case record should be, straight from the database."""
-    home = HomePage.objects.get()
-    paths = set()
-    for page in Page.objects.live().descendant_of(home, inclusive=True):
-        if all(a.live for a in page.get_ancestors().filter(depth__gt=home.depth)):
-            paths.add(_path(page))
-    for case in CaseRecord.objects.filter(live=True).exclude(publication_level="intern"):
-        paths.add(f"/case/{case.slug}/")
-    return paths
-
-
-def generated_files(site: Site) -> set[str]:
-    """Pages the pull makes itself from everything it has (the case portal and its filter
-    pages, say), from its state file: ``case/index.md``."""
-    state = json.loads((site.content / ".data" / "state.json").read_text(encoding="utf-8"))
-    return set(state["generated"])
-
-
-def hrefs(site: Site) -> set[str]:
-    """Every internal link target in the built HTML."""
-    found = set()
-    for file in site.out.resolve().rglob("*.html"):
-        found |= set(re.findall(r'href="(/[^"#?]*)', file.read_text(encoding="utf-8")))
-    return found
-
-
-def _path(page) -> str:
-    """The public path of a page in the CMS: its URL path below the home page."""
-    return "/" + page.url_path[len(HomePage.objects.get().url_path) :]
-
-
-def page_path(rel: str) -> str:
-    """The public path of a content file: ``inspiration/index.md`` → ``/inspiration/``."""
-    return "/" + rel.removesuffix("index.md")
-
-
-def md(path: str) -> str:
-    """The content file of a public path, as MkDocs names it."""
-    return (path.strip("/") + "/index.md").lstrip("/")
 
 
 # What is published, and only that ---------------------------------------------------------------
@@ -224,7 +122,7 @@ def _articles_newest_first():
 def test_a_changed_article_rerenders_it_and_the_listings_that_show_it(site, which):
     articles = _articles_newest_first()
     article = articles[0] if which == "newest" else articles[-1]
-    path = _path(article)
+    path = public_path(article)
     listings, _ = pages_naming(site.content, path)
 
     article.title = f"{article.title} – uppdaterad"
@@ -256,7 +154,7 @@ def sitemap_paths(site: Site) -> set[str]:
 
 def test_an_unpublished_article_disappears_with_its_listings_updated(site):
     article = _articles_newest_first()[0]
-    path = _path(article)
+    path = public_path(article)
     in_meta, in_body = pages_naming(site.content, path)
     before = snapshot(site.out)
 
@@ -292,7 +190,7 @@ def test_an_incremental_build_never_writes_into_the_previous_build(site):
     after = snapshot(site.out)
     changed = {rel for rel in after if before.get(rel) != after[rel]}
     # Pages, a feed, the sitemap and the search index did change in the new build.
-    assert md(_path(story)).replace(".md", ".html") in changed
+    assert md(public_path(story)).replace(".md", ".html") in changed
     assert any(rel.endswith(".xml") and rel != "sitemap.xml" for rel in changed), changed
     assert "sitemap.xml" in changed and any(rel.startswith("pagefind/") for rel in changed)
 
@@ -303,7 +201,7 @@ def _inodes(folder: Path) -> dict[str, int]:
 
 def test_a_deleted_story_disappears_from_listings_and_its_case(site):
     story = CaseStoryPage.objects.live().order_by("-first_published_at", "-pk").first()
-    path = _path(story)
+    path = public_path(story)
     case_path = f"/case/{story.case.slug}/"
     in_meta, in_body = pages_naming(site.content, path)
     before = snapshot(site.out)
@@ -324,14 +222,14 @@ def test_a_moved_page_is_built_at_its_new_path_and_links_follow(site):
     site.build()
     page = StandardPage.objects.get(slug="kontakta-oss")
     target = StandardPage.objects.get(slug="om-innovation-hub-sundsvall")
-    old = _path(page)
+    old = public_path(page)
     in_meta, in_body = pages_naming(site.content, old)
     before = snapshot(site.out)
     assert in_body, "some page links to the contact page"
 
     page.move(target, pos="last-child")
     page.refresh_from_db()
-    new = _path(page)
+    new = public_path(page)
     site.build()
 
     assert new == "/om-innovation-hub-sundsvall/kontakta-oss/"
@@ -345,7 +243,7 @@ def test_a_moved_page_is_built_at_its_new_path_and_links_follow(site):
 
 def test_a_renamed_article_is_built_at_its_new_path(site):
     article = _articles_newest_first()[0]
-    old = _path(article)
+    old = public_path(article)
     in_meta, in_body = pages_naming(site.content, old)
     before = snapshot(site.out)
 
@@ -384,118 +282,28 @@ def test_a_case_made_internal_disappears_from_the_site_and_the_portal(site):
     # portal's pages shift by one) are rendered again.
     assert rendered - in_meta - in_body <= generated_files(site)
     story = CaseStoryPage.objects.live().filter(case=case).first()
-    assert md(_path(story)) in rendered
-    assert path not in site.html(_path(story))
+    assert md(public_path(story)) in rendered
+    assert path not in site.html(public_path(story))
 
 
 # Retraction is complete after one ordinary build ---------------------------------------------
 
-RETRACTED = "Qx7-tillbakadragen"  # only the retracted thing carries it
-
-
-def _files_holding(root: Path, needle: str) -> list[str]:
-    """Files under ``root`` (the live output) holding ``needle``, the search index's
-    gzip-compressed chunks and fragments decompressed, in any letter case."""
-    wanted = needle.lower().encode()
-    found = []
-    for path in Path(root).resolve().rglob("*"):
-        if not path.is_file():
-            continue
-        data = path.read_bytes()
-        if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
-        if wanted in data.lower():
-            found.append(path.relative_to(Path(root).resolve()).as_posix())
-    return found
-
-
-def _media_of(html: str) -> set[str]:
-    """The image and document files a page's HTML uses (site paths)."""
-    return set(re.findall(r'(?:src|href)="(/(?:media|documents)/[^"]+)"', html)) | {
-        candidate.split()[0]
-        for srcset in re.findall(r'srcset="([^"]+)"', html)
-        for candidate in srcset.split(",")
-    }
-
-
-def _page_with_media(slug: str):
-    """A published page with the marker in a sentence of its own, an image and a document
-    that nothing else uses."""
-    image = make_image(f"{RETRACTED}-bild-{slug}", colour=(200, 30, 60))
-    document = make_document(f"{RETRACTED} rapport", f"{slug}-rapport.pdf")
-    return _standard_with_body(
-        f"Sidan {slug}",
-        slug,
-        f"<p>Det här stannar kvar. {RETRACTED} står i den här meningen.</p>"
-        f'<p>Läs <a linktype="document" id="{document.pk}">rapporten</a>.</p>',
-        image=image,
-    )
-
-
-def _retract(how: str) -> tuple[str, callable]:
-    """Publish something that carries the marker; return its site path and the step that
-    retracts it (in the way a communicator would)."""
-    if how in ("unpublish", "restrict", "edit out"):
-        page = _page_with_media(f"qx7-{how.replace(' ', '-')}")
-
-        def retract():
-            if how == "unpublish":
-                page.unpublish()
-            elif how == "restrict":
-                PageViewRestriction.objects.create(
-                    page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
-                )
-            else:
-                page.body = [("rich_text", "<p>Det här stannar kvar.</p>")]
-                page.save_revision().publish()
-
-        return _path(page), retract
-    organisation = Organisation.objects.order_by("pk").first()
-    if how == "intern":
-        case = make_case(organisation, case_id="IS-2021-931", summary=f"Om {RETRACTED}.")
-        case.save_revision().publish()
-
-        def retract():
-            case.publication_level = "intern"
-            case.save_revision().publish()
-
-        return f"/case/{case.slug}/", retract
-    case = make_case(organisation, case_id="IS-2021-932", title="Samtycke som dras tillbaka")
-    case.idea_carriers = [
-        IdeaCarrier(
-            role="Sjuksköterska",
-            name=RETRACTED,
-            consent_to_publish_name=True,
-            consent_date=case.received_date,
-        )
-    ]
-    case.save()
-    case.save_revision().publish()
-
-    def retract():
-        carrier = case.idea_carriers.get()
-        carrier.consent_to_publish_name = False
-        carrier.save()
-        case.save_revision().publish()
-
-    return f"/case/{case.slug}/", retract
-
 
 @pytest.mark.parametrize("how", ["unpublish", "restrict", "edit out", "intern", "consent"])
 def test_what_is_retracted_is_in_no_file_of_the_site_after_one_ordinary_build(site, how):
-    path, retract = _retract(how)
+    path, retract = retraction(how)
     site.build()
     html = site.html(path)
-    media = _media_of(html)  # a page's image and document (edited out with the sentence)
-    assert RETRACTED in html and _files_holding(site.out, RETRACTED)  # it was published …
-    assert any(p.startswith("pagefind/") for p in _files_holding(site.out, RETRACTED))
+    media = media_of(html)  # a page's image and document (edited out with the sentence)
+    assert RETRACTED in html and files_holding(site.out, RETRACTED)  # it was published …
+    assert any(p.startswith("pagefind/") for p in files_holding(site.out, RETRACTED))
     assert len(media) >= 3 or how in ("intern", "consent")  # … with its media
 
     retract()
     summary = site.build()
 
     assert not summary.skipped
-    assert _files_holding(site.out, RETRACTED) == []
+    assert files_holding(site.out, RETRACTED) == []
     assert [m for m in media if (site.out / m.lstrip("/")).exists()] == []
     assert [m for m in media if (site.content / m.lstrip("/")).exists()] == []
     if how == "edit out":
@@ -505,40 +313,10 @@ def test_what_is_retracted_is_in_no_file_of_the_site_after_one_ordinary_build(si
 # A failed build changes nothing ----------------------------------------------------------------
 
 
-def _broken_link_page():
-    """A published page whose body links to a path that does not exist on the site."""
-    return _standard_with_body(
-        "Trasig länk", "trasig-lank", '<p>Se <a href="/finns-inte/">sidan</a>.</p>'
-    )
-
-
-def _standard_with_body(title, slug, html, image=None):
-    home = HomePage.objects.get()
-    body = [("rich_text", html)]
-    if image is not None:
-        body.append(("image", {"image": image, "alt_text": "En röd yta", "caption": ""}))
-    page = StandardPage(title=title, slug=slug, body=body, live=False)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def _outside(site: Site) -> dict:
-    """Everything beside the live output: the builds kept, the build record."""
-    # Not the old builds being removed in the background (publish._prune), nor the lock
-    # file, which says who held it last.
-    return {
-        p.name: p.stat().st_mtime_ns
-        for p in site.out.parent.iterdir()
-        if ".trash-" not in p.name and not p.name.endswith(".lock")
-    }
-
-
 @pytest.mark.parametrize("full", [False, True], ids=["incremental", "full"])
 def test_a_failed_build_leaves_the_live_site_as_it_was(site, full):
-    before, live, beside = snapshot(site.out), site.out.resolve(), _outside(site)
-    _broken_link_page()
+    before, live, beside = snapshot(site.out), site.out.resolve(), beside_output(site)
+    broken_link_page()
 
     with pytest.raises(BuildFailed) as error:
         site.build(full=full)
@@ -547,12 +325,12 @@ def test_a_failed_build_leaves_the_live_site_as_it_was(site, full):
     assert "/finns-inte/" in str(error.value)
     assert site.out.resolve() == live
     assert snapshot(site.out) == before
-    assert _outside(site) == beside  # no staging directory left behind
+    assert beside_output(site) == beside  # no staging directory left behind
 
 
 def test_hub_build_exits_non_zero_naming_the_page(site, capsys):
     before = snapshot(site.out)
-    _broken_link_page()
+    broken_link_page()
     args = build_parser().parse_args(
         ["build", "--out", str(site.out), "--content", str(site.content), "--quiet"]
     )
