@@ -17,6 +17,7 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.db import close_old_connections
+from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands import db_worker
 
 from cms.publishing.builds import recover_interrupted
@@ -38,6 +39,14 @@ class Command(db_worker.Command):
             action="store_true",
             help="Publicera inte schemalagda sidor (om en annan process redan gör det).",
         )
+
+    def configure_logging(self, verbosity: int) -> None:
+        # A line per task started and finished (thousands after a demo load or an import)
+        # only with -v 2; failed tasks are logged (as errors) unless -v 0.
+        super().configure_logging(verbosity)
+        if verbosity == 1:
+            for name in (TASKS_LOGGER, "django_tasks_db"):
+                logging.getLogger(name).setLevel(logging.WARNING)
 
     def handle(self, *args, no_schedule=False, **options):
         interrupted = recover_interrupted()
