@@ -5,6 +5,7 @@ The builds themselves, run by a real worker process, are in test_site_live.py.""
 import datetime as dt
 import os
 import threading
+import time
 
 import pytest
 from api_factories import make_image
@@ -298,3 +299,24 @@ def test_the_register_finds_a_record_by_id_and_by_words(query, client, communica
     listing = response.content.decode()
     assert "Tidigare upptäckt av demens" in listing
     assert "Skolskjuts" not in listing
+
+
+@pytest.mark.django_db
+def test_a_lone_change_after_a_quiet_spell_starts_at_once_and_one_after_a_build_waits(settings):
+    from cms.publishing.builds import _wait_for_quiet
+
+    settings.HUB_BUILD_DEBOUNCE = 5
+    lone = SiteBuild.objects.create()
+    BuildTrigger.objects.create(build=lone, what="Ändring")
+    started = time.monotonic()
+    assert _wait_for_quiet(lone.pk)
+    assert time.monotonic() - started < 5
+
+    lone.status, lone.finished_at = SiteBuild.Status.DONE, timezone.now()
+    lone.save()
+    settings.HUB_BUILD_DEBOUNCE = 0.3
+    after = SiteBuild.objects.create()
+    BuildTrigger.objects.create(build=after, what="Ändring strax efter")
+    started = time.monotonic()
+    assert _wait_for_quiet(after.pk)
+    assert time.monotonic() - started >= 0.25  # its last change's age reached the debounce

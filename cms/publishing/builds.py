@@ -5,9 +5,9 @@ webbplatsen nu" button): after the change's transaction commits, it adds the cha
 build that is waiting, or queues a new build and the task that runs it. ``run_build`` is
 that task, run by ``hub worker``:
 
-1. Debounce: it waits until no change has come in for ``HUB_BUILD_DEBOUNCE`` seconds (at
-   most ``HUB_BUILD_MAX_WAIT`` after the build was queued), so a burst of publishes makes
-   one build.
+1. Debounce: a change after a quiet spell is built at once; otherwise the build waits
+   until no change has come in for ``HUB_BUILD_DEBOUNCE`` seconds (at most
+   ``HUB_BUILD_MAX_WAIT`` after it was queued), so a burst of publishes makes one build.
 2. It takes the build step's lock, which keeps one build at a time across processes
    (another worker, a ``hub build`` in a terminal): a second one waits for the first.
 3. It marks the build running. Changes from then on queue the next build, which runs after
@@ -109,13 +109,23 @@ def run_build(build_id: int) -> str:
 
 
 def _wait_for_quiet(build_id: int) -> bool:
-    """Sleep until the waiting build's last change is ``HUB_BUILD_DEBOUNCE`` seconds old,
-    or it has waited ``HUB_BUILD_MAX_WAIT`` seconds in all; ``False`` if it is not waiting
-    (any more)."""
+    """Wait until the waiting build may start; ``False`` if it is not waiting (any more).
+
+    A change after a quiet spell (no other change with it, and no build in the last
+    ``HUB_BUILD_DEBOUNCE`` seconds) starts at once. Otherwise the build waits until its
+    last change is ``HUB_BUILD_DEBOUNCE`` seconds old, or it has waited
+    ``HUB_BUILD_MAX_WAIT`` seconds in all: changes that come in while a build runs, or
+    right after one, make one build together."""
     debounce = dt.timedelta(seconds=settings.HUB_BUILD_DEBOUNCE)
     build = SiteBuild.objects.filter(pk=build_id, status=SiteBuild.Status.QUEUED).first()
     if build is None:
         return False
+    previous = SiteBuild.objects.filter(pk__lt=build.pk).order_by("-pk").first()
+    quiet_before = previous is None or (
+        previous.finished_at is not None and previous.finished_at + debounce < build.queued_at
+    )
+    if quiet_before and build.triggers.count() == 1:
+        return True
     deadline = build.queued_at + dt.timedelta(seconds=settings.HUB_BUILD_MAX_WAIT)
     while True:
         last = build.triggers.aggregate(last=Max("at"))["last"] or build.queued_at

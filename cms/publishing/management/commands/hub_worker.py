@@ -33,7 +33,7 @@ class Command(db_worker.Command):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.set_defaults(queue_name="*", reload=False, startup_delay=False, interval=0.25)
+        parser.set_defaults(queue_name="*", reload=False, startup_delay=False, interval=0.2)
         parser.add_argument(
             "--no-schedule",
             action="store_true",
