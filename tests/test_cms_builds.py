@@ -320,3 +320,14 @@ def test_a_lone_change_after_a_quiet_spell_starts_at_once_and_one_after_a_build_
     started = time.monotonic()
     assert _wait_for_quiet(after.pk)
     assert time.monotonic() - started >= 0.25  # its last change's age reached the debounce
+
+
+@pytest.mark.django_db
+def test_a_build_of_many_changes_names_the_first_few_and_counts_the_rest(client, communicator):
+    build = SiteBuild.objects.create()
+    for i in range(8):
+        BuildTrigger.objects.create(build=build, what=f"Case ”IS-2017-00{i}” publicerades")
+    client.force_login(communicator)
+    page = client.get(reverse("publishing_builds")).content.decode()
+    assert "IS-2017-004" in page and "IS-2017-005" not in page
+    assert "… och 3 ändringar till." in page

@@ -26,6 +26,8 @@ from .models import BuildTrigger, SiteBuild
 
 #: Builds shown in the history, newest first.
 SHOWN = 50
+#: Changes named per build; a build of an import or a demo load has hundreds.
+SHOWN_TRIGGERS = 5
 
 
 def may_request_build(user) -> bool:
@@ -61,7 +63,8 @@ class BuildRow:
     """A build as the history shows it."""
 
     build: SiteBuild
-    triggers: list[tuple[str, str, str]]  # (what, by whom, when)
+    triggers: list[tuple[str, str, str]]  # (what, by whom, when), the first SHOWN_TRIGGERS
+    more: int  # how many changes besides those
     queued: str
     started: str
     took: str
@@ -73,7 +76,11 @@ def recent_builds(limit: int = SHOWN) -> list[BuildRow]:
     return [
         BuildRow(
             build=build,
-            triggers=[(t.what, who(t.user), swedish_time(t.at)) for t in build.triggers.all()],
+            triggers=[
+                (t.what, who(t.user), swedish_time(t.at))
+                for t in build.triggers.all()[:SHOWN_TRIGGERS]
+            ],
+            more=max(0, len(build.triggers.all()) - SHOWN_TRIGGERS),
             queued=swedish_time(build.queued_at),
             started=swedish_time(build.started_at),
             took=duration(build.seconds),
