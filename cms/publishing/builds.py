@@ -84,7 +84,7 @@ def run_build(build_id: int) -> str:
         return "not queued"
     # The build lock first, then "running": a build marked running always holds the lock,
     # so one that is marked running while the lock is free was stopped (recover_interrupted).
-    with holding(*_folders(), wait=settings.HUB_BUILD_LOCK_WAIT):
+    with holding(*folders(), wait=settings.HUB_BUILD_LOCK_WAIT):
         claimed = SiteBuild.objects.filter(pk=build_id, status=SiteBuild.Status.QUEUED).update(
             status=SiteBuild.Status.RUNNING, started_at=timezone.now()
         )
@@ -135,9 +135,9 @@ def _wait_for_quiet(build_id: int) -> bool:
         time.sleep(wait)
 
 
-def _folders() -> tuple[Path, Path]:
+def folders() -> tuple[Path, Path]:
     """Where builds write: ``content/`` and the output (``HUB_CONTENT_DIR``,
-    ``HUB_BUILD_DIR``, else the build step's defaults)."""
+    ``HUB_BUILD_DIR``, else the build step's defaults); previews read the first."""
     from sitebuild.build import CONTENT, OUT
 
     return (
@@ -150,7 +150,7 @@ def _build(full: bool):
     """The build step (its lock held), pulling from the CMS in this process."""
     from sitebuild.build import Reporter, build_locked
 
-    content, out = _folders()
+    content, out = folders()
     return build_locked(
         out=out,
         content=content,
@@ -204,7 +204,7 @@ def recover_interrupted() -> int:
     if not stale.exists():
         return 0
     try:
-        with holding(*_folders(), wait=0):
+        with holding(*folders(), wait=0):
             count = stale.update(
                 status=SiteBuild.Status.FAILED,
                 finished_at=timezone.now(),

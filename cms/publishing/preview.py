@@ -18,7 +18,6 @@ gets a Swedish page that says so (404 or 403), never the draft.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired
@@ -32,9 +31,10 @@ from wagtail_headless_preview.models import PagePreview
 
 from cms.api.preview import draft_item
 from cms.core.preview import SitePreviewMixin, object_from_preview
-from sitebuild.build import CONTENT
 from sitebuild.contract import THEME_DIR
 from sitebuild.preview import render_item
+
+from .builds import folders
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def preview(request):
 
     html = render_item(
         draft_item(request, draft),
-        content=content_dir(),
+        content=folders()[0],
         files_url=reverse("publishing_preview_file", args=[""]),
         site_url=settings.HUB_SITE_URL,
     )
@@ -95,14 +95,8 @@ def preview_file(request, path):
     if path == THEME_ICON:
         return serve(request, path, document_root=THEME_DIR)
     if first == CONTENT_MEDIA and rest:
-        return serve(request, rest, document_root=content_dir() / CONTENT_MEDIA)
+        return serve(request, rest, document_root=folders()[0] / CONTENT_MEDIA)
     raise Http404
-
-
-def content_dir() -> Path:
-    """The last pull's content/: where builds write (``HUB_CONTENT_DIR``, else the build
-    step's default, as in ``builds``)."""
-    return Path(settings.HUB_CONTENT_DIR) if settings.HUB_CONTENT_DIR else CONTENT
 
 
 def _refused(request, status: int, reason: str) -> HttpResponse:
