@@ -267,8 +267,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Publish → rebuild (cms.publishing.builds): what is published reaches the site through a
 # build that `hub worker` runs.
 HUB_BUILD_ON_PUBLISH = True
-# A build starts once no change has come in for this many seconds, or this long after the
-# first change it has at most: a burst of publishes makes one build.
+# A lone change after this many quiet seconds is built at once; changes during or right
+# after a build wait until none has come in for this long (or MAX_WAIT after the first of
+# them at most): a burst of publishes makes one build.
 HUB_BUILD_DEBOUNCE = float(os.environ.get("HUB_BUILD_DEBOUNCE", "0.5"))
 HUB_BUILD_MAX_WAIT = float(os.environ.get("HUB_BUILD_MAX_WAIT", "10"))
 # How long a build waits for one that another process runs (e.g. `hub build` by hand).
