@@ -213,6 +213,21 @@ def test_public_renditions_originals_and_documents_are_served_to_anyone(client, 
         assert (status, bool(body)) == (200, True), url
 
 
+@pytest.mark.parametrize("field", ["listing_image", "body"])
+def test_a_file_leaves_media_with_the_last_page_that_shows_it(client, home, field):
+    """The search for a file's users stops at the first one (foreign keys first): once the
+    only page that shows the image is unpublished, its files are a 404 at the next request."""
+    image = make_image(f"vis-once-{field}", size=SMALL)
+    extra = (
+        {"listing_image": image, "listing_image_alt": "Bild"} if field == "listing_image" else {}
+    )
+    shown = add_page(home, page("Visas en gång", [image_block(image)] * (field == "body"), **extra))
+    urls = [image.file.url, image.get_rendition("max-960x960").url]
+    assert [fetch(client, url)[0] for url in urls] == [200, 200]
+    shown.unpublish()
+    assert [fetch(client, url)[0] for url in urls] == [404, 404]
+
+
 @pytest.mark.parametrize("name", [*HIDDEN_IMAGES, "vis-private-image"])
 def test_files_of_hidden_images_are_served_to_editors_only(client, media, communicator, name):
     image = media[name]

@@ -18,6 +18,7 @@ from django.utils.functional import cached_property
 from rest_framework.fields import Field
 from wagtail.documents import get_document_model
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import get_page_models
@@ -45,25 +46,36 @@ class MediaInUse:
 MEDIA_KINDS = ("image", "document")
 
 
-def media_in_use() -> MediaInUse:
-    """What the site publishes refers to these images and documents (restricted or not).
-
-    The walk is the API's own (``Resolver.collect``) over the fields the API shows: each
-    page type's ``api_fields`` of its public pages, and the fields of the case serializer
-    of the public records. The number of queries depends on the number of page types and
-    block types, not on the number of pages."""
-    resolver = Resolver()
+def _walks(resolver: Resolver) -> list[tuple]:
+    """Each field of public content that can refer to media, as ``(objects, [name])``:
+    each page type's ``api_fields`` of its public pages, then the fields of the case
+    serializer of the public records. Foreign keys come first (a column each), StreamFields
+    and rich text last (their values must be converted), so that a search for one file
+    usually ends early."""
+    sources = []  # (objects, the fields of theirs that can refer to media)
     if resolver.root is not None:
         for model in get_page_models():
             names = [getattr(field, "name", field) for field in getattr(model, "api_fields", ())]
-            if model._meta.abstract or not resolver.referring_fields(model, names, MEDIA_KINDS):
-                continue
-            # Only rows of this very type: a subclass has its own api_fields.
-            pages = resolver.public_pages(model).exact_type(model)
-            resolver.collect(pages, names, kinds=MEDIA_KINDS)
-    resolver.collect(
-        CaseRecord.objects.public(), CaseRecordSerializer.Meta.fields, kinds=MEDIA_KINDS
-    )
+            fields = resolver.referring_fields(model, names, MEDIA_KINDS)
+            if fields and not model._meta.abstract:
+                # Only rows of this very type: a subclass has its own api_fields.
+                sources.append((resolver.public_pages(model).exact_type(model), fields))
+    fields = resolver.referring_fields(CaseRecord, CaseRecordSerializer.Meta.fields, MEDIA_KINDS)
+    sources.append((CaseRecord.objects.public(), fields))
+    walks = [(field, objects) for objects, fields in sources for field in fields]
+    walks.sort(key=lambda walk: isinstance(walk[0], StreamField | RichTextField))
+    return [(objects, [field.name]) for field, objects in walks]
+
+
+def media_in_use() -> MediaInUse:
+    """What the site publishes refers to these images and documents (restricted or not).
+
+    The walk is the API's own (``Resolver.collect``) over the fields the API shows. The
+    number of queries depends on the number of page types and fields, not on the number of
+    pages."""
+    resolver = Resolver()
+    for objects, names in _walks(resolver):
+        resolver.collect(objects, names, kinds=MEDIA_KINDS)
     return MediaInUse(
         images=frozenset(resolver.wanted("image")),
         documents=frozenset(resolver.wanted("document")),
@@ -84,7 +96,11 @@ def public_documents(in_use: MediaInUse | None = None):
 
 def is_public_media_file(name: str) -> bool:
     """Whether ``name`` (a path below MEDIA_ROOT, as the storage names files) is the
-    original or a rendition of a public image, or the file of a public document."""
+    original or a rendition of a public image, or the file of a public document.
+
+    The build step asks for every rendition a build uses, one request each; so the walk
+    stops at the first field of public content that refers to the file's image or document,
+    instead of walking everything (``media_in_use``) each time."""
     image_model = get_image_model()
     images = set(image_model.objects.filter(file=name).values_list("pk", flat=True))
     images |= set(
@@ -93,14 +109,21 @@ def is_public_media_file(name: str) -> bool:
         .values_list("image_id", flat=True)
     )
     documents = set(get_document_model().objects.filter(file=name).values_list("pk", flat=True))
+    # Restricted files are never public: no walk for them (nor for files of no image).
+    if images:
+        images = set(unrestricted_images().filter(pk__in=images).values_list("pk", flat=True))
+    if documents:
+        documents = set(
+            unrestricted_documents().filter(pk__in=documents).values_list("pk", flat=True)
+        )
     if not images and not documents:
-        return False  # not a file of the media library: nothing to walk
-    in_use = media_in_use()
-    images &= in_use.images
-    documents &= in_use.documents
-    return (bool(images) and unrestricted_images().filter(pk__in=images).exists()) or (
-        bool(documents) and unrestricted_documents().filter(pk__in=documents).exists()
-    )
+        return False
+    resolver = Resolver()
+    for objects, names in _walks(resolver):
+        resolver.collect(objects, names, kinds=MEDIA_KINDS)
+        if resolver.wanted("image") & images or resolver.wanted("document") & documents:
+            return True
+    return False
 
 
 # The endpoints ----------------------------------------------------------------------------

@@ -138,10 +138,9 @@ class Resolver:
         """Note (without loading them) the references of ``kinds`` that serializing
         ``field_names`` of ``objects`` will need; ``wanted()`` then lists them.
 
-        ``objects`` may be a queryset of one model: it is evaluated only if one of the
-        fields can refer to something of ``kinds``, so asking a model without such fields
-        costs no query. Relations to other kinds are not read at all (a many-to-many
-        relation that is not prefetched would cost a query per object)."""
+        ``objects`` may be a queryset of one model: it is read only if one of the fields
+        can refer to something of ``kinds`` (only foreign keys: just their columns), and
+        relations to other kinds are not read at all."""
         model = getattr(objects, "model", None)  # a queryset knows its model
         if model is None:
             objects = list(objects)
@@ -150,6 +149,11 @@ class Resolver:
             model = type(objects[0])
         fields = self.referring_fields(model, field_names, kinds)
         if not fields:
+            return
+        if isinstance(objects, QuerySet) and all(field.many_to_one for field in fields):
+            models = [field.related_model for field in fields]
+            for row in objects.values_list(*(field.attname for field in fields)):  # no objects
+                self.want_references(zip(models, row, strict=True), kinds)
             return
         if isinstance(objects, QuerySet):
             # Read only the columns walked, and each many-to-many relation in one query.
@@ -308,12 +312,10 @@ class Resolver:
         try:
             found = image.get_renditions(*renditions.values())
             if any(rendition.pk is None for rendition in found.values()):
-                # Just made (Wagtail's bulk insert leaves the primary key unset). If another
-                # process saved the same rendition meanwhile, the insert was skipped and this
-                # is Wagtail's unsaved copy, whose file /media/ does not serve (only saved
-                # renditions are public, cms.publishing.media). Read what was saved, through a
-                # fresh instance: this one keeps the copies in its prefetched list, which
-                # refresh_from_db() does not clear.
+                # Just made (a bulk insert leaves the key unset). If another process saved
+                # it meanwhile, this is an unsaved copy whose file /media/ does not serve.
+                # Read what was saved, through a fresh instance (refresh_from_db() would
+                # keep the prefetched copies).
                 image = type(image).objects.get(pk=image.pk)
                 found = image.get_renditions(*renditions.values())
         except SourceImageIOError:
