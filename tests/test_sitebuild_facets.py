@@ -4,6 +4,8 @@ address the case portal uses."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from sitebuild.pull import facets
@@ -58,3 +60,37 @@ def test_a_case_cannot_take_an_address_the_portal_uses():
     item["card"]["path"] = item["path"] = facets.DATA_PATH
     with pytest.raises(ValueError, match="IS-2020-001"):
         facets.compute(Derived(), [(_key, item)])
+
+
+def test_related_cases_are_those_of_the_plain_definition():
+    """The ranking works on sets of profiles as ints (``facets._related``); here it is
+    checked against the definition, case by case: every other case scored (2 per shared
+    topic, 1 for the same organisation), the highest first, then the most recent."""
+    rng = random.Random(7)
+    orgs, topics = ["", "a", "b", "c", "d"], ["skola", "vård", "miljö", "kultur", "it"]
+    cards = {}
+    for n in range(1, 400):
+        key, item = card(
+            n % 1000,
+            f"Case {n}",
+            case_id=f"IS-{2017 + n % 7}-{n:03d}",
+            date=f"20{17 + rng.randrange(7)}-0{1 + rng.randrange(9)}-1{rng.randrange(10)}",
+            organisation_slug=rng.choice(orgs),
+            topics=rng.sample(topics, rng.randrange(4)),
+        )
+        cards[f"{key}-{n}"] = item["card"]
+
+    def score(a, b):
+        shared = set(a["topics"]) & set(b["topics"])
+        return 2 * len(shared) + (
+            1 if a["organisation_slug"] and a["organisation_slug"] == b["organisation_slug"] else 0
+        )
+
+    def rank(key):
+        return (cards[key]["date"], cards[key]["case_id"])
+
+    related = facets._related(cards)
+    for key, this in cards.items():
+        others = [k for k in cards if k != key and score(this, cards[k]) > 0]
+        others.sort(key=lambda k: (score(this, cards[k]), rank(k)), reverse=True)
+        assert related[key] == others[: facets.RELATED], key

@@ -23,10 +23,9 @@ of counts rewrites those few pages, never the later pages of every listing.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from operator import itemgetter
 
 from swedish import swedish_sort_key
 
@@ -329,8 +328,13 @@ def _check_paths(cards: dict[str, dict], pages: dict) -> None:
 
 def _related(cards: dict[str, dict]) -> dict[str, list[str]]:
     """Up to RELATED other cases per case: a shared topic counts 2, the same home
-    organisation 1; ties go to the most recently received. Cases with the same organisation
-    and topics share one ranking, so this stays fast with thousands of cases."""
+    organisation 1; ties go to the most recently received.
+
+    Cases with the same organisation and topics (a profile) share one ranking. Profiles are
+    numbered by their most recent case, and a set of profiles is an int with bit i for
+    profile i: so the lowest bits of a set are its most recent profiles, and each score
+    level is a few operations on ints. At 10 000 cases this takes a fraction of a second,
+    where counting scores profile by profile took seconds."""
     profiles: dict[tuple, list[str]] = defaultdict(list)
     for key, card in cards.items():
         topics = tuple(sorted(set(card.get("topics") or [])))
@@ -339,35 +343,46 @@ def _related(cards: dict[str, dict]) -> dict[str, list[str]]:
     def rank(key):
         return (cards[key].get("date") or "", cards[key]["case_id"])
 
-    by_topic: dict[str, list[tuple]] = defaultdict(list)
-    by_org: dict[str, list[tuple]] = defaultdict(list)
-    for profile, members in profiles.items():
+    for members in profiles.values():
         members.sort(key=rank, reverse=True)
-        org, topics = profile
-        if org:
-            by_org[org].append(profile)
+    order = sorted(profiles, key=lambda profile: rank(profiles[profile][0]), reverse=True)
+    with_topic: dict[str, int] = defaultdict(int)
+    with_org: dict[str, int] = defaultdict(int)
+    for i, (org, topics) in enumerate(order):
         for topic in topics:
-            by_topic[topic].append(profile)
+            with_topic[topic] |= 1 << i
+        if org:
+            with_org[org] |= 1 << i
+
+    def best(level: int) -> list[str]:
+        """The RELATED + 1 most recent cases of a set of profiles (one more than needed:
+        a case is in its own profile and is left out below). They are among the first
+        RELATED + 1 cases of its RELATED + 1 most recent profiles."""
+        cases = []
+        for _ in range(RELATED + 1):
+            lowest = level & -level  # the lowest set bit (0 when none is left)
+            if not lowest:
+                break
+            cases += profiles[order[lowest.bit_length() - 1]][: RELATED + 1]
+            level ^= lowest
+        return sorted(cases, key=rank, reverse=True)[: RELATED + 1]
 
     related: dict[str, list[str]] = {}
-    for profile, members in profiles.items():
-        org, topics = profile
-        score: Counter = Counter()
-        for topic in topics:  # Counter.update counts in C: this loop is the hot one
-            score.update(by_topic[topic])
-            score.update(by_topic[topic])
-        if org:
-            score.update(by_org[org])
-        ranked = sorted(score.items(), key=itemgetter(1), reverse=True)
+    everyone = (1 << len(order)) - 1
+    for org, topics in order:
+        # at_least[n]: the profiles that share at least n of these topics.
+        at_least = [everyone] + [0] * (len(topics) + 1)
+        for topic in topics:
+            for n in range(len(topics), 0, -1):
+                at_least[n] |= at_least[n - 1] & with_topic[topic]
+        same_org = with_org[org] if org else 0
         picked: list[str] = []
-        i = 0
-        while i < len(ranked) and len(picked) <= RELATED:
-            points, level = ranked[i][1], []
-            while i < len(ranked) and ranked[i][1] == points:
-                # One more than needed: a case is in its own profile and is left out below.
-                level += profiles[ranked[i][0]][: RELATED + 1]
-                i += 1
-            picked += sorted(level, key=rank, reverse=True)
-        for key in members:
+        for n in range(len(topics), -1, -1):  # from the highest score down
+            exactly = at_least[n] & ~at_least[n + 1]
+            # 2n + 1 (the same organisation too), then 2n; a score of 0 is no relation.
+            for level in (exactly & same_org, exactly & ~same_org if n else 0):
+                if len(picked) <= RELATED:
+                    picked += best(level)
+        for key in profiles[(org, topics)]:
             related[key] = [k for k in picked if k != key][:RELATED]
     return related
