@@ -11,10 +11,10 @@ fail when CI is set.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
+from adminbrowser import sign_in, watch
 from api_factories import make_image
 from casedata import make_case
 from conftest import PASSWORD
@@ -26,65 +26,6 @@ pytestmark = [
     # The live server answers from another thread: the data must be committed.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-# Runs in every document before its own scripts: hands each CSP violation to Python.
-REPORT_VIOLATIONS = """
-document.addEventListener("securitypolicyviolation", (event) => {
-    window.hubCspViolation({
-        directive: event.violatedDirective,
-        blocked: event.blockedURI,
-        source: event.sourceFile,
-        line: event.lineNumber,
-        sample: event.sample,
-        page: event.documentURI,
-    });
-});
-"""
-
-
-@dataclass
-class Watched:
-    """A browser page and everything wrong it has seen so far."""
-
-    page: object
-    base: str
-    violations: list = field(default_factory=list)
-    console_errors: list = field(default_factory=list)
-    foreign_requests: list = field(default_factory=list)
-
-    def goto(self, path: str) -> None:
-        response = self.page.goto(self.base + path)
-        assert response is not None and response.ok, (
-            f"{path} svarade {response and response.status}"
-        )
-        self.page.wait_for_load_state("networkidle")
-
-    def wait_for(self, selector: str, what: str, state: str = "attached") -> None:
-        """Wait for an element that only the admin's JavaScript makes; say why it is missing."""
-        from playwright.sync_api import TimeoutError
-
-        try:
-            self.page.wait_for_selector(selector, state=state, timeout=15_000)
-        except TimeoutError:
-            pytest.fail(
-                f"{what} saknas på {self.page.url} ({selector}): admingränssnittets JavaScript "
-                "körde inte.\n" + "\n".join(f"CSP-överträdelse: {v}" for v in self.violations),
-                pytrace=False,
-            )
-
-    def assert_clean(self, status: int | None = None) -> None:
-        """Nothing went wrong; ``status``: a page answered with it on purpose (Chromium logs
-        every error status as a console error)."""
-        expected = f"the server responded with a status of {status} "
-        problems = []
-        problems += [f"CSP-överträdelse: {v}" for v in self.violations]
-        problems += [
-            f"Fel i konsolen på {url}: {text}"
-            for url, text in self.console_errors
-            if not (status and expected in text)
-        ]
-        problems += [f"Begäran till en annan värd: {url}" for url in self.foreign_requests]
-        assert not problems, "\n".join(problems)
 
 
 @pytest.fixture
@@ -98,36 +39,9 @@ def browser():
 
 @pytest.fixture
 def watched(browser, live_server):
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    own = urlsplit(live_server.url).netloc
-    seen = Watched(page=page, base=live_server.url)
-    page.expose_function("hubCspViolation", lambda violation: seen.violations.append(violation))
-    page.add_init_script(REPORT_VIOLATIONS)
-    page.on(
-        "console",
-        lambda message: (
-            message.type == "error" and seen.console_errors.append((page.url, message.text))
-        ),
-    )
-    page.on("pageerror", lambda error: seen.console_errors.append((page.url, str(error))))
-
-    def request(request):
-        parts = urlsplit(request.url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != own:
-            seen.foreign_requests.append(request.url)
-
-    page.on("request", request)
+    context, seen = watch(browser, live_server.url)
     yield seen
     context.close()
-
-
-def sign_in(watched: Watched, username: str, password: str) -> None:
-    watched.goto("/admin/login/")
-    watched.page.fill("#id_username", username)
-    watched.page.fill("#id_password", password)
-    watched.page.click("form.login-form button[type=submit]")
-    watched.page.wait_for_load_state("networkidle")
 
 
 @pytest.fixture

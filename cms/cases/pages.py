@@ -10,6 +10,7 @@ from cms.api.fields import CaseRefField, StreamFieldSerializer
 from cms.core.blocks import BodyBlock
 from cms.core.models import HubPage, ListingMixin, SectionIndexPage
 
+from .panels import CaseFieldPanel
 from .records import CaseRecord
 
 
@@ -42,7 +43,7 @@ class CaseStoryPage(ListingMixin, HubPage):
     body = StreamField(BodyBlock(), verbose_name="Berättelse")
 
     content_panels = HubPage.content_panels + [
-        FieldPanel("case"),
+        CaseFieldPanel("case"),
         FieldPanel("byline"),
         FieldPanel("body"),
     ]

@@ -239,8 +239,10 @@ class CaseRecord(
     ]
 
     class Meta:
-        verbose_name = "Case"
-        verbose_name_plural = "Case"
+        # Lower case, as Django expects (the admin capitalises where a sentence starts):
+        # "ett case", plural "case" ("Byt case", "Det finns inga case att visa").
+        verbose_name = "case"
+        verbose_name_plural = "case"
         ordering = ["-received_date", "case_id"]
         indexes = [models.Index(fields=["phase"]), models.Index(fields=["received_date"])]
 

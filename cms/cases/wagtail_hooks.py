@@ -1,12 +1,15 @@
 """The register in the admin menu: case records and the taxonomies they use."""
 
+from django.contrib import messages
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
 
-from .models import CaseRecord
+from .models import CaseRecord, CaseStoryPage
+from .panels import hidden_case_warning
 
 
 class CaseRecordFilterSet(WagtailFilterSet):
@@ -59,3 +62,14 @@ class RegisterGroup(SnippetViewSetGroup):
 
 
 register_snippet(RegisterGroup)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_hidden_case(request, page):
+    """A good example saved or published with a case the site does not show: say so (the
+    edit form says it under the case field too)."""
+    if isinstance(page.specific, CaseStoryPage):
+        warning = hidden_case_warning(page.specific.case)
+        if warning:
+            messages.warning(request, warning)

@@ -6,3 +6,17 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = "Grund"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.conf import settings
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from .forms import UserChoiceField
+
+        # Owner, coach and contact pickers show full names (Wagtail's own filters do too).
+        register_form_field_override(
+            models.ForeignKey,
+            to=settings.AUTH_USER_MODEL,
+            override={"form_class": UserChoiceField},
+        )

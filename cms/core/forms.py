@@ -1,6 +1,8 @@
 """Admin forms shared by every page type."""
 
+from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.utils import get_user_display_name
 
 from swedish import swedish_slugify
 
@@ -19,3 +21,11 @@ class HubPageForm(WagtailAdminPageForm):
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or ""
         return swedish_slugify(slug or self.data.get("title", ""))
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    """Editors choose a colleague by name ("Sara Lindqvist"), not by login name; used for
+    every foreign key to a user in the admin's forms (registered in ``CoreConfig.ready``)."""
+
+    def label_from_instance(self, obj):
+        return get_user_display_name(obj)

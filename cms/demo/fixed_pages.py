@@ -72,17 +72,17 @@ def _contact(images):
                 "dig, så bokar vi ett första samtal. Det kostar ingenting, och du behöver inte ha "
                 "en färdig lösning – det räcker med en fråga du vill ha svar på.",
             )
+            # Only the ways the site shows (the site settings' e-mail, phone and postal
+            # address, in the contact box below and in every page's footer).
             + b.heading("Så når du oss")
-            + b.bullets(
-                [
-                    "Skicka e-post till Idéslussens funktionsbrevlåda. Adressen och telefonnumret "
-                    "finns längst ned på varje sida.",
-                    "Be din chef bjuda in oss till en arbetsplatsträff. Vi kommer gärna ut och "
-                    "berättar hur det går till.",
-                    "Kom till en av våra öppna workshoppar eller till en innovationsdag.",
-                ]
+            + b.paras(
+                "Skicka e-post, ring eller skriv ett brev till oss. E-postadressen, "
+                "telefonnumret och postadressen står under Kontaktuppgifter här nedanför och "
+                "längst ned på varje sida.",
+                "Vill du att vi berättar om Idéslussen på en arbetsplatsträff? Hör av dig på "
+                "samma sätt, så bokar vi en tid.",
+                "Vi svarar inom två arbetsdagar.",
             )
-            + b.paras("Vi svarar inom två arbetsdagar.")
         ),
         b.fact_box(
             "Vilka vi är",
