@@ -239,6 +239,12 @@ def _case_card(case: dict) -> dict:
     }
 
 
+def goal_label(number, name: str) -> str:
+    """How a card names a global goal: ``"10 Minskad ojämlikhet"`` (the number alone if
+    the goal has no name)."""
+    return f"{number} {name}".strip()
+
+
 def case_entry(item: dict) -> Entry:
     org = item.get("home_organisation") or {}
     meta = {
@@ -318,6 +324,7 @@ def case_entry(item: dict) -> Entry:
         "organisation": meta["organisation"]["name"],
         "year": int(meta["received"][:4]) if meta["received"] else None,
         "sdgs": [s["number"] for s in meta["sdgs"]],
+        "goals": [goal_label(s["number"], s["name"]) for s in meta["sdgs"]],
         "topics": [t["slug"] for t in meta["topics"]],
         # For the case portal's filter pages (facets.py): slugs and the names they show.
         "organisation_slug": meta["organisation"]["slug"],
