@@ -48,9 +48,7 @@ FIRST_CARD_TOP = """() => {
 
 @pytest.fixture(params=[True, False], ids=["med-javascript", "utan-javascript"])
 def phone(browser, request):
-    context = browser.new_context(
-        locale="sv-SE", viewport=PHONE, java_script_enabled=request.param
-    )
+    context = browser.new_context(locale="sv-SE", viewport=PHONE, java_script_enabled=request.param)
     page = context.new_page()
     yield page
     context.close()
@@ -98,9 +96,11 @@ def test_the_menu_button_opens_the_menu_without_javascript(built_site, phone):
     programme.click()
     phone.wait_for_url("**/innovationsprogrammet/")
     # Closed again on the next page.
-    assert not phone.get_by_role("navigation", name="Huvudmeny").get_by_role(
-        "link", name="Case", exact=True
-    ).is_visible()
+    assert (
+        not phone.get_by_role("navigation", name="Huvudmeny")
+        .get_by_role("link", name="Case", exact=True)
+        .is_visible()
+    )
 
 
 #: Whether the filters themselves show: with JavaScript its form, without it the links.

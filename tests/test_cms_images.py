@@ -50,9 +50,7 @@ def test_an_image_without_alt_text_is_refused_unless_decorative(client, communic
     )
     assert not StandardPage.objects.filter(title="Utan alternativtext").exists()
 
-    saved = _add_standard_page(
-        client, home, "Med dekorativ bild", block | {"decorative": "on"}
-    )
+    saved = _add_standard_page(client, home, "Med dekorativ bild", block | {"decorative": "on"})
     assert saved.status_code == 302
     page = StandardPage.objects.get(title="Med dekorativ bild")
     assert page.live and page.body[0].value["decorative"] is True

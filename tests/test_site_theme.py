@@ -252,8 +252,7 @@ def test_case_page_shows_facts_people_and_history(site):
     assert "Goda exempel om caset" not in html  # no stories
     history = re.search(r'<ol class="phase-history">.*?</ol>', html, re.S).group()
     assert (
-        '<time datetime="2019-09-10">10\u00a0september\u00a02019</time>: '
-        "Idé- och konceptutveckling"
+        '<time datetime="2019-09-10">10\u00a0september\u00a02019</time>: Idé- och konceptutveckling'
     ) in history
     assert ISSUE_OCT["path"] in html
     # The challenge keeps its paragraphs.

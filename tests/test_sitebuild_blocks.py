@@ -113,7 +113,7 @@ def test_an_unknown_block_fails_loudly():
 
 def test_text_in_blocks_gets_swedish_no_break_spaces():
     stream = [
-        {"type": "rich_text", "value": '<p>Svinnet minskade med 70 % den 20 oktober 2020.</p>'},
+        {"type": "rich_text", "value": "<p>Svinnet minskade med 70 % den 20 oktober 2020.</p>"},
         {"type": "quote", "value": {"quote": "Vi sparade 4 000 kronor.", "attribution": ""}},
         {"type": "image", "value": {"id": 1, "caption": "Mätningen 3 maj"}},
     ]
