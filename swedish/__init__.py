@@ -122,10 +122,13 @@ def swedish_number(value: int | float, decimals: int = 0) -> str:
 NBSP = "\u00a0"  # no-break space: "70 %", "20 oktober 2020"
 NNBSP = "\u202f"  # narrow no-break space: between the digit groups of "4 000"
 
-_PERCENT = re.compile(r"(?<=\d) (?=%)")
-_DIGIT_GROUPS = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,]\d)")
-_DATE = re.compile(r"(?<!\d)(\d{1,2}) (" + "|".join(MONTHS) + r")\b(?: (\d{4})\b)?")
-_TEXT = re.compile(r"(?:^|(?<=>))[^<]+")
+_PERCENT = re.compile(r"(?<=[0-9]) (?=%)")
+_DIGIT_GROUPS = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
+_DATE = re.compile(r"(?<![0-9])([0-9]{1,2}) (" + "|".join(MONTHS) + r")\b(?: ([0-9]{4})\b)?")
+#: Every rule above starts with a digit and a space: text without one is left at once.
+_CANDIDATE = re.compile(r"[0-9] ")
+#: A text between tags that holds a candidate (the only ones worth a Python call).
+_TEXT_CANDIDATE = re.compile(r"(?:^|(?<=>))[^<]*?[0-9] [^<]*")
 
 
 def _date_together(match: re.Match) -> str:
@@ -139,7 +142,7 @@ def no_break(text: str) -> str:
     ``"20 oktober 2020"`` and ``"20 oktober"`` → joined by ``"\\u00a0"``. Text that has
     none of them is returned as it is (a quick test first: templates call this for every
     value they print)."""
-    if not text or " " not in text:
+    if not text or " " not in text or not _CANDIDATE.search(text):
         return text
     text = _PERCENT.sub(NBSP, text)
     text = _DIGIT_GROUPS.sub(lambda m: m.group().replace(" ", NNBSP), text)
@@ -149,11 +152,11 @@ def no_break(text: str) -> str:
 def no_break_html(html: str) -> str:
     """``no_break`` for the text of an HTML fragment: tags and their attributes are left
     as they are (an SVG path or a ``srcset`` needs its ordinary spaces)."""
-    if not html or " " not in html:
+    if not html or " " not in html or not _CANDIDATE.search(html):
         return html
     if "<" not in html:
         return no_break(html)
-    return _TEXT.sub(lambda m: no_break(m.group()), html)
+    return _TEXT_CANDIDATE.sub(lambda m: no_break(m.group()), html)
 
 
 def swedish_percent(value: int | float, decimals: int = 0) -> str:

@@ -137,6 +137,7 @@ def test_swedish_dates_and_numbers():
         ("svinnet minskade med 3,5 %", "svinnet minskade med 3,5\u00a0%"),
         ("4 000 kronor", "4\u202f000 kronor"),
         ("12 345 678 besök", "12\u202f345\u202f678 besök"),
+        ("4 000,50 kronor", "4\u202f000,50 kronor"),
         ("den 20 oktober 2020 kl. 9", "den 20\u00a0oktober\u00a02020 kl. 9"),
         ("från 1 mars till 12 maj", "från 1\u00a0mars till 12\u00a0maj"),
         # Left as they are: years side by side, numbers that are not digit groups, a
