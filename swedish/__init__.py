@@ -113,3 +113,52 @@ def swedish_number(value: int | float, decimals: int = 0) -> str:
     """``4000`` → ``"4 000"`` with a narrow no-break space; decimal comma."""
     text = f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
     return re.sub(r"^-", "\u2212", text)
+
+
+# No-break spaces ----------------------------------------------------------------------------
+# Swedish typography keeps together what a reader takes in as one unit: "70 %", "4 000" and
+# "20 oktober 2020" must not break across lines.
+
+NBSP = "\u00a0"  # no-break space: "70 %", "20 oktober 2020"
+NNBSP = "\u202f"  # narrow no-break space: between the digit groups of "4 000"
+
+_PERCENT = re.compile(r"(?<=[0-9]) (?=%)")
+_DIGIT_GROUPS = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
+_DATE = re.compile(r"(?<![0-9])([0-9]{1,2}) (" + "|".join(MONTHS) + r")\b(?: ([0-9]{4})\b)?")
+#: Every rule above starts with a digit and a space: text without one is left at once.
+_CANDIDATE = re.compile(r"[0-9] ")
+#: A text between tags that holds a candidate (the only ones worth a Python call).
+_TEXT_CANDIDATE = re.compile(r"(?:^|(?<=>))[^<]*?[0-9] [^<]*")
+
+
+def _date_together(match: re.Match) -> str:
+    day, month, year = match.groups()
+    return f"{day}{NBSP}{month}" + (f"{NBSP}{year}" if year else "")
+
+
+def no_break(text: str) -> str:
+    """Plain text with no-break spaces where Swedish typography wants them: ``"70 %"`` →
+    ``"70\\u00a0%"``, ``"4 000"`` → ``"4\\u202f000"`` (as ``swedish_number`` writes it),
+    ``"20 oktober 2020"`` and ``"20 oktober"`` → joined by ``"\\u00a0"``. Text that has
+    none of them is returned as it is (a quick test first: templates call this for every
+    value they print)."""
+    if not text or " " not in text or not _CANDIDATE.search(text):
+        return text
+    text = _PERCENT.sub(NBSP, text)
+    text = _DIGIT_GROUPS.sub(lambda m: m.group().replace(" ", NNBSP), text)
+    return _DATE.sub(_date_together, text)
+
+
+def no_break_html(html: str) -> str:
+    """``no_break`` for the text of an HTML fragment: tags and their attributes are left
+    as they are (an SVG path or a ``srcset`` needs its ordinary spaces)."""
+    if not html or " " not in html or not _CANDIDATE.search(html):
+        return html
+    if "<" not in html:
+        return no_break(html)
+    return _TEXT_CANDIDATE.sub(lambda m: no_break(m.group()), html)
+
+
+def swedish_percent(value: int | float, decimals: int = 0) -> str:
+    """``70`` → ``"70 %"`` with a no-break space; decimal comma."""
+    return f"{swedish_number(value, decimals)}{NBSP}%"

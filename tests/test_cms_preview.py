@@ -185,7 +185,7 @@ def test_a_new_page_previews_before_it_is_saved(client, communicator):
     html = preview_through_admin(client, url, data).content.decode()
 
     assert_site_layout(html)
-    assert DRAFT in html and "Ny text" in html and "4 maj 2021" in html
+    assert DRAFT in html and "Ny text" in html and "4\u00a0maj\u00a02021" in html
     assert not InspirationArticlePage.objects.filter(title=DRAFT).exists()
 
 

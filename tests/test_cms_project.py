@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from swedish import swedish_date, swedish_number, swedish_slugify, swedish_sort_key
+from swedish import (
+    no_break,
+    no_break_html,
+    swedish_date,
+    swedish_number,
+    swedish_percent,
+    swedish_slugify,
+    swedish_sort_key,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -120,3 +128,45 @@ def test_swedish_dates_and_numbers():
     assert swedish_date(dt.date(2019, 3, 1)) == "1 mars 2019"
     assert swedish_number(4000) == "4\u202f000"
     assert swedish_number(31.5, 1) == "31,5"
+
+
+@pytest.mark.parametrize(
+    ("text", "typeset"),
+    [
+        ("70 % av eleverna", "70\u00a0% av eleverna"),
+        ("svinnet minskade med 3,5 %", "svinnet minskade med 3,5\u00a0%"),
+        ("4 000 kronor", "4\u202f000 kronor"),
+        ("12 345 678 besök", "12\u202f345\u202f678 besök"),
+        ("4 000,50 kronor", "4\u202f000,50 kronor"),
+        ("den 20 oktober 2020 kl. 9", "den 20\u00a0oktober\u00a02020 kl. 9"),
+        ("från 1 mars till 12 maj", "från 1\u00a0mars till 12\u00a0maj"),
+        # Left as they are: years side by side, numbers that are not digit groups, a
+        # month and year without a day, a phone number.
+        ("2019 2020", "2019 2020"),
+        ("25 deltagare 2018 och 40 deltagare 2019", "25 deltagare 2018 och 40 deltagare 2019"),
+        ("Mål 3, 10 och 16", "Mål 3, 10 och 16"),
+        ("oktober 2020", "oktober 2020"),
+        ("060-19 10 00", "060-19 10 00"),
+    ],
+)
+def test_no_break_keeps_swedish_units_on_one_line(text, typeset):
+    assert no_break(text) == typeset
+    assert no_break(typeset) == typeset  # typesetting twice changes nothing
+
+
+def test_no_break_html_leaves_tags_and_attributes_alone():
+    html = (
+        '<p title="70 % av 4 000">Av 4 000 elever svarade 70 %, den 20 oktober 2020.</p>'
+        '<svg viewBox="0 0 100 100"><path d="M0 100 L100 100"/></svg>'
+    )
+    assert no_break_html(html) == (
+        '<p title="70 % av 4 000">Av 4\u202f000 elever svarade 70\u00a0%, den '
+        "20\u00a0oktober\u00a02020.</p>"
+        '<svg viewBox="0 0 100 100"><path d="M0 100 L100 100"/></svg>'
+    )
+    assert no_break_html("utan taggar: 70 %") == "utan taggar: 70\u00a0%"
+
+
+def test_swedish_percent():
+    assert swedish_percent(70) == "70\u00a0%"
+    assert swedish_percent(31.5, 1) == "31,5\u00a0%"

@@ -238,7 +238,7 @@ def test_archive_groups_issues_by_year_newest_first(site):
 
 def test_issue_page_has_swedish_dates_nulaget_as_text_and_neighbours(site):
     page = html(site, "/nyhetsbrev/2020-10/")
-    assert 'Nummer 24, utgivet <time datetime="2020-10-20">20 oktober 2020</time>' in page
+    assert 'Nummer 24, utgivet <time datetime="2020-10-20">20\u00a0oktober\u00a02020</time>' in page
     status = text(re.search(r'<section class="status".*?</section>', page, re.S).group())
     assert status.startswith("Nuläget Siffror från case-registret 20 oktober 2020")
     assert "Inkomna case 128" in status

@@ -100,7 +100,9 @@ class Page(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "time" and self._time is not None:
-            self.times.append((self._time[0], " ".join(self._time[1].split())))
+            # Collapse the ordinary white space only: a date's no-break spaces count.
+            shown = re.sub(r"[ \t\r\n]+", " ", self._time[1]).strip()
+            self.times.append((self._time[0], shown))
             self._time = None
         if tag in ("script", "style", "template") and self._skip:
             self._skip -= 1
@@ -258,15 +260,16 @@ def test_every_page_says_it_is_in_swedish(parsed):
 
 
 def swedish_text_for(value: str) -> set[str]:
-    """The texts a <time datetime=value> may show: "20 oktober 2020", or "oktober 2020"
-    for a month, or "2020" for a year."""
+    """The texts a <time datetime=value> may show: "20 oktober 2020" (day, month and year
+    joined by no-break spaces), or "oktober 2020" for a month, or "2020" for a year."""
     if re.fullmatch(r"\d{4}", value):
         return {value}
     if re.fullmatch(r"\d{4}-\d{2}", value):
         year, month = value.split("-")
         return {f"{MONTHS[int(month) - 1]} {year}"}
     day = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    return {f"{day.day} {MONTHS[day.month - 1]} {day.year}", f"{MONTHS[day.month - 1]} {day.year}"}
+    month = MONTHS[day.month - 1]
+    return {f"{day.day}\u00a0{month}\u00a0{day.year}", f"{month} {day.year}"}
 
 
 def test_dates_are_written_the_swedish_way(parsed):

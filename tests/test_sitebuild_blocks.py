@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sitebuild.pull.blocks import render_blocks
+from sitebuild.pull.mapping import page_entry
 
 IMAGE = {
     "src": "/media/a.png",
@@ -108,3 +109,59 @@ def test_blocks_are_separated_by_a_blank_line_and_empty_ones_left_out():
 def test_an_unknown_block_fails_loudly():
     with pytest.raises(ValueError, match="okänd blocktyp 'karusell'"):
         render_blocks([{"type": "karusell", "value": {}}], _image)
+
+
+def test_text_in_blocks_gets_swedish_no_break_spaces():
+    stream = [
+        {"type": "rich_text", "value": "<p>Svinnet minskade med 70 % den 20 oktober 2020.</p>"},
+        {"type": "quote", "value": {"quote": "Vi sparade 4 000 kronor.", "attribution": ""}},
+        {"type": "image", "value": {"id": 1, "caption": "Mätningen 3 maj"}},
+    ]
+    html = render_blocks(stream, _image)
+    assert "70\u00a0% den 20\u00a0oktober\u00a02020." in html
+    assert "4\u202f000 kronor" in html
+    assert "<figcaption>Mätningen 3\u00a0maj</figcaption>" in html
+    assert IMG in html  # attributes keep their ordinary spaces (srcset, sizes)
+
+
+def _page(kind, listing_image, body):
+    return {
+        "id": 5,
+        "title": "Sida",
+        "meta": {"type": kind, "path": "/sida/"},
+        "listing_image": listing_image,
+        "body": body,
+    }
+
+
+LEAD = {"id": 7, "alt": "Ledbild", "renditions": {}}
+BODY = [
+    {"type": "image", "value": {"id": 7, "alt": "Ledbild", "caption": ""}},
+    {"type": "rich_text", "value": "<p>Text</p>"},
+    {"type": "image", "value": {"id": 8, "alt": "Annan bild", "caption": "Den andra"}},
+]
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["cases.CaseStoryPage", "articles.InspirationArticlePage", "programme.ProgrammePage"],
+)
+def test_a_page_that_shows_its_image_at_the_top_does_not_repeat_it_in_its_body(kind):
+    shown = []
+
+    def image(value, purpose):
+        if value:
+            shown.append((value["id"], purpose))
+        return IMAGE if value else None
+
+    entry = page_entry(_page(kind, LEAD, BODY), image)
+    # The listing image as the page's top image, the other image once in the body.
+    assert shown == [(7, "card"), (8, "body")]
+    assert entry.body.count("<img") == 1 and "Den andra" in entry.body
+
+
+def test_a_page_without_a_top_image_keeps_every_image_of_its_body():
+    entry = page_entry(_page("core.StandardPage", LEAD, BODY), _image)
+    assert entry.body.count("<img") == 2
+    entry = page_entry(_page("cases.CaseStoryPage", None, BODY), _image)
+    assert entry.body.count("<img") == 2

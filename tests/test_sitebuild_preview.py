@@ -26,7 +26,7 @@ def test_page_payload_renders_with_the_theme():
     assert '<html lang="sv"' in html
     assert "Myter om innovation: ”det kostar för mycket”" in html
     assert "Brödtext med åäö." in html
-    assert "20 oktober 2020" in html
+    assert "20\u00a0oktober\u00a02020" in html
     assert html.count("<h1") == 1
 
 

@@ -47,7 +47,11 @@ DEMENTIA_CARD = card(
     phase_label="Idé- och konceptutveckling",
     organisation="Vård- och omsorgsförvaltningen",
     year=2018,
-    sdgs=[3, 10, 17],
+    goals=[
+        "3 Hälsa och välbefinnande",
+        "10 Minskad ojämlikhet",
+        "17 Genomförande och globalt partnerskap",
+    ],
 )
 MEALS_CARD = card(
     "Skolrestauranger som slänger mindre mat",
@@ -57,7 +61,7 @@ MEALS_CARD = card(
     phase_label="Avslutad",
     organisation="Barn- och utbildningsförvaltningen",
     year=2017,
-    sdgs=[2, 12],
+    goals=["2 Ingen hunger", "12 Hållbar konsumtion och produktion"],
 )
 STORY_CARD = card(
     "Mat & miljö: när eleverna vägde sitt svinn",

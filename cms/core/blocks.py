@@ -9,14 +9,33 @@ from cms.api.fields import BODY_RENDITIONS, ExpandReferences, get_resolver
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+DECORATIVE_LABEL = "Dekorativ bild"
+DECORATIVE_HELP = (
+    "Kryssa i om bilden bara är utsmyckning och inte säger något som texten inte redan säger. "
+    "Då hoppar skärmläsare över den och den behöver ingen alternativtext."
+)
+ALT_MISSING = "Skriv en alternativtext för bilden, eller kryssa i att den är dekorativ."
+
+
 class AccessibleImageBlock(ExpandReferences, blocks.StructBlock):
-    """An image that always carries alt text written for this use of it."""
+    """An image that carries alt text written for this use of it, unless the editor marks
+    it as decorative: then the site gives it an empty alt text and screen readers skip it.
+
+    The children are named as in Wagtail's own ``ImageBlock`` (``image``, ``decorative``,
+    ``alt_text``), but this stays a StructBlock of our own: ``ImageBlock`` takes no other
+    children (no caption), and nesting it would change the stored shape of every body and
+    revision. A value saved before ``decorative`` existed reads as not decorative."""
 
     image = ImageChooserBlock(label="Bild")
+    decorative = blocks.BooleanBlock(
+        label=DECORATIVE_LABEL, required=False, default=False, help_text=DECORATIVE_HELP
+    )
     alt_text = blocks.CharBlock(
         label="Alternativtext",
         max_length=250,
-        help_text="Beskriv vad bilden visar för den som inte ser den. Obligatorisk.",
+        required=False,
+        help_text="Beskriv vad bilden visar för den som inte ser den. Obligatorisk om bilden "
+        "inte är dekorativ.",
     )
     caption = blocks.CharBlock(label="Bildtext", required=False, max_length=250)
 
@@ -24,44 +43,43 @@ class AccessibleImageBlock(ExpandReferences, blocks.StructBlock):
         icon = "image"
         label = "Bild"
 
-    def get_api_representation(self, value, context=None):
-        """The image as renditions in the body sizes, with this use's alt text and caption;
-        None when no (public) image is chosen."""
-        image = value.get("image") if value else None
-        if image is None:
-            return None
-        shown = get_resolver(context).image(
-            image.pk, alt=value.get("alt_text") or "", renditions=BODY_RENDITIONS
-        )
-        return shown and shown | {"caption": value.get("caption") or ""}
-
-
-class OptionalImageBlock(AccessibleImageBlock):
-    """Same shape as AccessibleImageBlock, but may be left empty; alt text is required only
-    when an image is chosen."""
-
-    image = ImageChooserBlock(label="Bild", required=False)
-    alt_text = blocks.CharBlock(
-        label="Alternativtext",
-        max_length=250,
-        required=False,
-        help_text="Beskriv vad bilden visar. Obligatorisk när en bild är vald.",
-    )
-
-    class Meta:
-        icon = "image"
-        label = "Bild (valfri)"
-
     def clean(self, value):
         from django.core.exceptions import ValidationError
         from wagtail.blocks.struct_block import StructBlockValidationError
 
         value = super().clean(value)
-        if value.get("image") and not (value.get("alt_text") or "").strip():
+        if (
+            value.get("image")
+            and not value.get("decorative")
+            and not (value.get("alt_text") or "").strip()
+        ):
             raise StructBlockValidationError(
-                block_errors={"alt_text": ValidationError("Skriv en alternativtext för bilden.")}
+                block_errors={"alt_text": ValidationError(ALT_MISSING)}
             )
         return value
+
+    def get_api_representation(self, value, context=None):
+        """The image as renditions in the body sizes, with this use's alt text (empty for a
+        decorative image), ``decorative`` and the caption; None when no (public) image is
+        chosen."""
+        image = value.get("image") if value else None
+        if image is None:
+            return None
+        decorative = bool(value.get("decorative"))
+        alt = "" if decorative else (value.get("alt_text") or "")
+        shown = get_resolver(context).image(image.pk, alt=alt, renditions=BODY_RENDITIONS)
+        return shown and shown | {"decorative": decorative, "caption": value.get("caption") or ""}
+
+
+class OptionalImageBlock(AccessibleImageBlock):
+    """Same shape as AccessibleImageBlock, but may be left empty; alt text is required only
+    when an image is chosen that is not decorative."""
+
+    image = ImageChooserBlock(label="Bild", required=False)
+
+    class Meta:
+        icon = "image"
+        label = "Bild (valfri)"
 
 
 class QuoteBlock(ExpandReferences, blocks.StructBlock):

@@ -13,7 +13,7 @@ from wagtail.search import index
 from cms.api.fields import ImageRenditionsField, RichTextSerializer, StreamFieldSerializer
 from swedish import swedish_slugify
 
-from .blocks import BodyBlock
+from .blocks import ALT_MISSING, DECORATIVE_HELP, DECORATIVE_LABEL, BodyBlock
 from .forms import HubPageForm
 from .preview import SitePreviewMixin
 
@@ -52,11 +52,14 @@ class ListingMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    listing_image_decorative = models.BooleanField(
+        DECORATIVE_LABEL, default=False, help_text=DECORATIVE_HELP
+    )
     listing_image_alt = models.CharField(
         "Alternativtext för bilden",
         max_length=250,
         blank=True,
-        help_text="Obligatorisk när en bild är vald.",
+        help_text="Obligatorisk när en bild är vald och den inte är dekorativ.",
     )
 
     listing_panels = [
@@ -65,6 +68,7 @@ class ListingMixin(models.Model):
                 FieldPanel("listing_title"),
                 FieldPanel("listing_summary"),
                 FieldPanel("listing_image"),
+                FieldPanel("listing_image_decorative"),
                 FieldPanel("listing_image_alt"),
             ],
             heading="I listor och sökträffar",
@@ -74,7 +78,12 @@ class ListingMixin(models.Model):
     listing_api_fields = [
         APIField("listing_title"),
         APIField("listing_summary"),
-        APIField("listing_image", serializer=ImageRenditionsField(alt_field="listing_image_alt")),
+        APIField(
+            "listing_image",
+            serializer=ImageRenditionsField(
+                alt_field="listing_image_alt", decorative_field="listing_image_decorative"
+            ),
+        ),
     ]
 
     class Meta:
@@ -82,10 +91,12 @@ class ListingMixin(models.Model):
 
     def clean(self):
         super().clean()
-        if self.listing_image_id and not self.listing_image_alt.strip():
-            raise ValidationError(
-                {"listing_image_alt": "Skriv en alternativtext som beskriver bilden."}
-            )
+        if (
+            self.listing_image_id
+            and not self.listing_image_decorative
+            and not self.listing_image_alt.strip()
+        ):
+            raise ValidationError({"listing_image_alt": ALT_MISSING})
 
 
 class HubPage(SwedishSlugMixin, SitePreviewMixin, Page):

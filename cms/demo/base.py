@@ -139,12 +139,19 @@ def rich(html: str) -> dict:
     return {"type": "rich_text", "value": html}
 
 
-def image_value(image, alt: str | None = None, caption: str = "") -> dict:
-    return {"image": image.pk, "alt_text": alt or image.description, "caption": caption}
+def image_value(image, alt: str | None = None, caption: str = "", decorative=False) -> dict:
+    """An image block's value; a decorative image has no alt text (the site gives it
+    ``alt=""``)."""
+    return {
+        "image": image.pk,
+        "decorative": decorative,
+        "alt_text": "" if decorative else alt or image.description,
+        "caption": caption,
+    }
 
 
-def image(image, alt: str | None = None, caption: str = "") -> dict:
-    return {"type": "image", "value": image_value(image, alt, caption)}
+def image(image, alt: str | None = None, caption: str = "", decorative=False) -> dict:
+    return {"type": "image", "value": image_value(image, alt, caption, decorative)}
 
 
 def quote(text: str, attribution: str = "") -> dict:

@@ -179,7 +179,8 @@ def _index_body(pages, images):
                 ]
             ),
         ),
-        b.image(images[4]),
+        # Only a pattern between two texts: decorative, so screen readers skip it.
+        b.image(images[4], decorative=True),
         b.rich(
             b.paras(
                 "Utöver programmet ordnar Idéslussen innovationsdagar, öppna workshoppar och "

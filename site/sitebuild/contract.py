@@ -88,7 +88,7 @@ CARD_FIELDS = (
     "phase_label",
     "organisation",
     "year",
-    "sdgs",
+    "goals",
 )
 #: A record of the case filter's data (case_data.html): card field → record field.
 RECORD_FIELDS = {

@@ -100,13 +100,16 @@ class RichTextSerializer(serializers.CharField):
 
 
 class ImageRenditionsField(serializers.Field):
-    """An image foreign key as renditions, with the alt text from a sibling field.
+    """An image foreign key as renditions, with the alt text from a sibling field, or an
+    empty alt text when a sibling boolean marks the image as decorative.
 
-    ``APIField("listing_image", serializer=ImageRenditionsField(alt_field="listing_image_alt"))``
+    ``ImageRenditionsField(alt_field="listing_image_alt",
+    decorative_field="listing_image_decorative")``
     """
 
-    def __init__(self, alt_field=None, renditions=None, **kwargs):
+    def __init__(self, alt_field=None, renditions=None, decorative_field=None, **kwargs):
         self.alt_field = alt_field
+        self.decorative_field = decorative_field
         self.renditions = renditions or LISTING_RENDITIONS
         kwargs["source"] = "*"
         kwargs["read_only"] = True
@@ -116,8 +119,10 @@ class ImageRenditionsField(serializers.Field):
         pk = getattr(instance, f"{self.field_name}_id")
         if pk is None:
             return None
-        alt = getattr(instance, self.alt_field, "") if self.alt_field else ""
-        return get_resolver(self.context).image(pk, alt=alt, renditions=self.renditions)
+        decorative = bool(self.decorative_field and getattr(instance, self.decorative_field))
+        alt = getattr(instance, self.alt_field, "") if self.alt_field and not decorative else ""
+        shown = get_resolver(self.context).image(pk, alt=alt, renditions=self.renditions)
+        return shown and shown | {"decorative": decorative}
 
 
 class BodyImageField(ImageRenditionsField):

@@ -282,6 +282,14 @@ def _portal(cards: dict[str, dict]) -> Portal:
             )
 
     records = [record(cards[key]) for key in order]
+    # The goals' names as the cards show them, for the script's cards (a record has only
+    # the numbers, which keeps the data page small).
+    goals = {
+        str(n): label
+        for card in cards.values()
+        for n, label in zip(card.get("sdgs") or [], card.get("goals") or [], strict=False)
+    }
+    goals = {n: goals[n] for n in sorted(goals, key=int)}
     out.data = {"cards": shown, "records": records}
     out.pages[content_file(DATA_PATH).as_posix()] = (
         {
@@ -293,7 +301,8 @@ def _portal(cards: dict[str, dict]) -> Portal:
             "description": "",
             **common,
             "filters": filters,
-            "digest": _digest(records),
+            "goals": goals,
+            "digest": _digest([records, goals]),
             "sitemap": False,  # noindex: data for the script, not a page to find
         },
         "",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from swedish import no_break_html
+
 from .. import contract as c
 from . import sanitize
 from .blocks import render_blocks
@@ -67,12 +69,26 @@ def _body(item: dict, image) -> str:
     return render_blocks(item.get("body"), image)
 
 
+def _body_below_lead(item: dict, image) -> str:
+    """The body of a page whose template shows its listing image at the top (story,
+    article, programme year): an image block with that same image is left out, so the
+    page does not show one picture twice."""
+    lead = (item.get("listing_image") or {}).get("id")
+
+    def repeats_lead(block):
+        return block.get("type") == "image" and (block.get("value") or {}).get("id") == lead
+
+    stream = item.get("body") or []
+    return render_blocks([b for b in stream if not (lead and repeats_lead(b))], image)
+
+
 # Pages -------------------------------------------------------------------------------------
 
 
 def home(item, image):
     meta = _common(item, "home.html", image)
-    meta.update(intro=item.get("intro", ""), contact_html=sanitize.html(item.get("contact_text")))
+    contact = no_break_html(sanitize.html(item.get("contact_text")))
+    meta.update(intro=item.get("intro", ""), contact_html=contact)
     return meta, _body(item, image), {}
 
 
@@ -97,7 +113,7 @@ def story(item, image):
     published = item.get("meta", {}).get("first_published_at") or ""
     return (
         meta,
-        _body(item, image),
+        _body_below_lead(item, image),
         {
             "date": published[:10],
             "label": "Gott exempel",
@@ -114,7 +130,7 @@ def article(item, image):
         topics=[{"name": t["name"], "slug": t["slug"]} for t in item.get("topics", [])],
         related_cases=[_case_card(c) for c in item.get("related_cases", []) if c],
     )
-    return meta, _body(item, image), {"date": meta["date"], "label": "Inspiration"}
+    return meta, _body_below_lead(item, image), {"date": meta["date"], "label": "Inspiration"}
 
 
 def programme(item, image):
@@ -133,7 +149,7 @@ def programme(item, image):
     )
     return (
         meta,
-        _body(item, image),
+        _body_below_lead(item, image),
         {
             "label": "Programår",
             "year": meta["year"],
@@ -239,6 +255,12 @@ def _case_card(case: dict) -> dict:
     }
 
 
+def goal_label(number, name: str) -> str:
+    """How a card names a global goal: ``"10 Minskad ojämlikhet"`` (the number alone if
+    the goal has no name)."""
+    return f"{number} {name}".strip()
+
+
 def case_entry(item: dict) -> Entry:
     org = item.get("home_organisation") or {}
     meta = {
@@ -318,6 +340,7 @@ def case_entry(item: dict) -> Entry:
         "organisation": meta["organisation"]["name"],
         "year": int(meta["received"][:4]) if meta["received"] else None,
         "sdgs": [s["number"] for s in meta["sdgs"]],
+        "goals": [goal_label(s["number"], s["name"]) for s in meta["sdgs"]],
         "topics": [t["slug"] for t in meta["topics"]],
         # For the case portal's filter pages (facets.py): slugs and the names they show.
         "organisation_slug": meta["organisation"]["slug"],

@@ -34,7 +34,7 @@ from .mapping import Entry
 from .media import MediaStore, remove_unused
 from .site import site_data
 
-STATE_VERSION = 4  # 4: the media each item uses
+STATE_VERSION = 5  # 4: the media each item uses; 5: cards name goals, no-break spaces
 #: From this many files on, two processes write them (see ``_write_entries``).
 PARALLEL_WRITES = 1000
 #: The pull's own bookkeeping in content/.data/: private, never read by the theme.

@@ -20,7 +20,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
-from swedish import swedish_date, swedish_month, swedish_number, swedish_sort_key
+from swedish import (
+    no_break_html,
+    swedish_date,
+    swedish_month,
+    swedish_number,
+    swedish_percent,
+    swedish_sort_key,
+)
 
 from ..contract import DATA_FILES
 from ..frontmatter import loads
@@ -36,6 +43,13 @@ _LINK_RES = (re.compile(r'href="(/[^"#?]*)'), re.compile(r'src="(/[^"#?]*)'))
 _NO_FRONT_MATTER = "---\n{}\n---\n"
 
 drop_dirty_notice()
+
+
+def _typeset(value):
+    """Jinja's ``finalize``: text gets Swedish no-break spaces (``swedish.no_break_html``,
+    which leaves tags and attributes alone); numbers and other values are printed as they
+    are."""
+    return no_break_html(value) if isinstance(value, str) else value
 
 
 class HubPluginConfig(Config):
@@ -124,11 +138,16 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             swedish_date=swedish_date,
             swedish_month=swedish_month,
             swedish_number=swedish_number,
+            swedish_percent=swedish_percent,
             swedish_sort=lambda items, attr=None: sorted(
                 items, key=lambda i: swedish_sort_key(i[attr] if attr else i)
             ),
         )
         env.globals["hub_data"] = self.data
+        # Every value a template prints, whatever its filters: "70 %", "4 000" and
+        # "20 oktober 2020" get no-break spaces (a date from swedish_date, a summary from
+        # the CMS, the page's body alike). Set before any template is compiled.
+        env.finalize = _typeset
         env.getattr = dict_keys_first(env)
         return env
 

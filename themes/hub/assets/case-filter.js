@@ -153,7 +153,10 @@
     }
     if (record.summary) item.appendChild(element("p", "card__summary", record.summary));
     if (record.sdgs && record.sdgs.length) {
-      item.appendChild(element("p", "card__sdgs", "Globala mål: " + record.sdgs.join(", ")));
+      var goals = record.sdgs.map(function (n) {
+        return (data.goals && data.goals[n]) || String(n);
+      });
+      item.appendChild(element("p", "card__sdgs", "Globala mål: " + goals.join(", ")));
     }
     return item;
   }
