@@ -26,6 +26,7 @@ from ..contract import DATA_FILES
 from ..frontmatter import loads
 from ..paths import clean_url
 from .internals import BodylessPage, dict_keys_first, drop_dirty_notice
+from .pagefind import weigh_function_words
 from .publish import detach
 
 # One pattern per attribute: a pattern that starts with a literal is searched ten times
@@ -147,6 +148,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     @event_priority(-100)
     def on_post_page(self, output, page, config):
         detach(Path(page.file.abs_dest_path))  # MkDocs writes it next (see on_env)
+        output = weigh_function_words(output)
         if self.config.check_links:
             links = {link for pattern in _LINK_RES for link in pattern.findall(output)}
             links -= self._good_links  # most links (header, footer, listings) repeat
