@@ -46,12 +46,14 @@ EXCLUDE = (
 #: pronoun "dem" and "demens" both become "dem", "var" and "varor" become "var", "mot" and
 #: "möte" become "mot" (Pagefind also folds ö into o). In the indexed text they are marked
 #: with weight 0 (``weigh_function_words``): still part of the page's text and excerpts, but
-#: a page whose only match is one of them scores 0, and the search script drops it.
+#: a page whose only match is one of them scores 0, and the search script drops it. The
+#: title Pagefind ranks by leaves them out (``search_title``; the whole title, shown in the
+#: results, is the metadata field "rubrik", which the script gives no weight: main.html).
 FUNCTION_WORDS = (
     "dem", "dess", "din", "dina", "han", "hans", "hon", "hur", "man", "mot", "sin", "sina",
     "vad", "var", "vara", "varit", "vars", "vart", "vid",
 )  # fmt: skip
-_FUNCTION_WORD = re.compile(r"\b(%s)\b" % "|".join(FUNCTION_WORDS), re.IGNORECASE)
+_FUNCTION_WORD = re.compile(r"\b(" + "|".join(FUNCTION_WORDS) + r")\b", re.IGNORECASE)
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z]+)")
 _TEXT_ONLY = {"script", "style", "option", "textarea", "title"}
@@ -234,3 +236,9 @@ def weigh_function_words(html: str) -> str:
         elif part and not text_only:
             parts[i] = _FUNCTION_WORD.sub(_MARKED, part)
     return html[:start] + "".join(parts) + html[end:]
+
+
+def search_title(title: str) -> str:
+    """``title`` without its ``FUNCTION_WORDS`` (all of it if that would leave nothing)."""
+    kept = [w for w in title.split() if w.strip(_PUNCTUATION).lower() not in FUNCTION_WORDS]
+    return " ".join(kept) or title

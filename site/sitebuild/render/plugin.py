@@ -26,7 +26,7 @@ from ..contract import DATA_FILES
 from ..frontmatter import loads
 from ..paths import clean_url
 from .internals import BodylessPage, dict_keys_first, drop_dirty_notice
-from .pagefind import weigh_function_words
+from .pagefind import search_title, weigh_function_words
 from .publish import detach
 
 # One pattern per attribute: a pattern that starts with a literal is searched ten times
@@ -122,6 +122,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
                 if not file.is_documentation_page() and file.is_modified():
                     detach(Path(file.abs_dest_path))
         env.filters.update(
+            search_title=search_title,
             swedish_date=swedish_date,
             swedish_month=swedish_month,
             swedish_number=swedish_number,

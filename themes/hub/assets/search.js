@@ -18,7 +18,9 @@ const DEBOUNCE_MS = 300;
 // whose written form starts with the query as typed (or the query with it), is raised so
 // that the word itself and its inflections and compounds come before other words that
 // only share its stem's first letters.
-const RANKING = { termSimilarity: 0, diacriticSimilarity: 3 };
+// The title ranked by leaves out function words (sitebuild/render/pagefind.py); the one
+// shown, "rubrik", does not count.
+const RANKING = { termSimilarity: 0, diacriticSimilarity: 3, metaWeights: { rubrik: 0 } };
 
 const form = document.querySelector("[data-search]");
 if (form) {
@@ -166,7 +168,7 @@ function start(form) {
     heading.className = "search-result__title";
     const link = document.createElement("a");
     link.href = page.url;
-    link.textContent = page.meta?.title || page.url;
+    link.textContent = page.meta?.rubrik || page.meta?.title || page.url;
     heading.append(link);
     item.append(heading);
     const section = sectionOf(page.url);
