@@ -76,6 +76,18 @@ def test_case_records_are_valid_published_and_have_a_dated_history():
     assert len(set(titles)) == 128
 
 
+def test_case_titles_read_as_distinct_cases():
+    """No title is another one with a unit swapped in ("Färre larm i hemtjänsten", "Färre
+    larm på boendena"): no two titles begin with the same two words or end with them."""
+    titles = CaseRecord.objects.values_list("title", flat=True)
+    for words in (slice(0, 2), slice(-2, None)):
+        seen = {}
+        for title in titles:
+            key = tuple(title.lower().split()[words])
+            assert key not in seen, (seen.get(key), title)
+            seen[key] = title
+
+
 def test_publication_levels_and_idea_carriers_protect_people():
     levels = CaseRecord.objects.values_list("publication_level", flat=True)
     assert list(levels).count(PublicationLevel.INTERN) >= 5

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sitebuild_helpers import decompressed, main_pages
 
+from sitebuild.render import pagefind
 from sitebuild.render import search_index as search
 
 # As when these shared a module with the tests of the searched demo: marked as database
@@ -202,3 +203,21 @@ def test_a_failed_render_leaves_no_bundle_aside(tmp_path):
     with pytest.raises(RuntimeError), search.indexing(stage, state, full=False):
         raise RuntimeError("MkDocs failed")
     assert [p.name for p in tmp_path.iterdir() if "search" in p.name] == []
+
+
+def test_function_words_weigh_nothing_in_the_indexed_text_only():
+    page = (
+        '<html lang="sv"><head><title>Vad</title></head><body><header>dem</header>'
+        "<main data-pagefind-body><h1>Vad gör dem?</h1><p>Demens och varor, Dem vid mötet."
+        "</p><select><option>var</option></select><script>var x;</script></main>"
+        "<footer>dem</footer></body></html>"
+    )
+    zero = '<span data-pagefind-weight="0">{}</span>'.format
+    marked = pagefind.weigh_function_words(page)
+    assert marked == page.replace(
+        "<h1>Vad gör dem?", f"<h1>{zero('Vad')} gör {zero('dem')}?"
+    ).replace("Dem vid", f"{zero('Dem')} {zero('vid')}")
+    # A page that is not indexed is left as it is.
+    assert pagefind.weigh_function_words(page.replace(" data-pagefind-body", "")) == (
+        page.replace(" data-pagefind-body", "")
+    )

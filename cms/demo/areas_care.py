@@ -34,7 +34,10 @@ AREAS = (
         ),
         needs=(
             Need(
-                "Färre trygghetslarm i onödan",
+                {
+                    0: "Larmcentralen ringer upp innan någon åker ut",
+                    1: "Larmknappen får en ny form",
+                },
                 "minska antalet trygghetslarm som går i onödan",
                 "Många trygghetslarm utlöses av misstag. Varje utryckning tar tid från besök som "
                 "verkligen behövs, och den som larmat blir ofta orolig i onödan.",
@@ -44,10 +47,12 @@ AREAS = (
                     "Genomgång av larmet vid första hembesöket",
                 ),
                 "Larmen i onödan minskade med ungefär en tredjedel under det första halvåret.",
-                settings=(0, 1, 2),
             ),
             Need(
-                "Säkrare överlämning av läkemedel",
+                {
+                    0: "Signeringslistan för läkemedel flyttar in i mobilen",
+                    2: "Medicinlistan vid passbytet på korttidsenheten",
+                },
                 "göra överlämningen av läkemedel mellan arbetspassen säkrare",
                 "Uppgifter om läkemedel lämnas över muntligt eller på lappar mellan passen. Ibland "
                 "faller något bort, och ibland kontrolleras samma sak flera gånger.",
@@ -57,10 +62,12 @@ AREAS = (
                     "Fast tid för överlämning med sjuksköterskan",
                 ),
                 "Avvikelserna som gäller läkemedel halverades på ett år.",
-                settings=(0, 1, 2),
             ),
             Need(
-                "Måltider som lockar till att äta",
+                {
+                    1: "Frukost när man vaknar, inte när passet börjar",
+                    3: "Personalen sätter sig och äter med",
+                },
                 "få fler äldre att äta och dricka tillräckligt",
                 "Många äldre äter för lite, och undernäring upptäcks ofta sent. Maten serveras på "
                 "tider och på sätt som passar verksamheten bättre än den som ska äta.",
@@ -72,7 +79,10 @@ AREAS = (
                 "Andelen med risk för undernäring minskade från 31 % till 22 % på ett år.",
             ),
             Need(
-                "Mindre ofrivillig ensamhet",
+                {
+                    0: "Någon att prata med mellan hemtjänstens besök",
+                    3: "Fika i grannskapet efter dagverksamheten",
+                },
                 "minska den ofrivilliga ensamheten bland äldre",
                 "Många äldre som får stöd träffar nästan bara personalen. Besöken är korta och "
                 "handlar om praktiska insatser, och ensamheten syns sällan i besluten.",
@@ -82,10 +92,11 @@ AREAS = (
                     "Fikagrupp i närområdet",
                 ),
                 "Nio av tio deltagare säger att de träffar fler människor än förut.",
-                settings=(0, 1, 3),
             ),
             Need(
-                "Enklare planering av besök",
+                {
+                    0: "Dagens körlista när någon sjukanmäler sig",
+                },
                 "göra planeringen av besök och arbetspass enklare",
                 "Dagens besök planeras om flera gånger när någon är sjuk eller ett besök drar ut "
                 "på tiden. Det tar tid från chefer och planerare och skapar stress i gruppen.",
@@ -95,10 +106,12 @@ AREAS = (
                     "Planeringsstöd som föreslår byten",
                 ),
                 "Tiden för omplanering minskade med drygt 40 minuter per dag och grupp.",
-                settings=(0, 1, 2),
             ),
             Need(
-                "Tillsyn på natten utan att väcka",
+                {
+                    1: "Tyst tillsyn med nattkamera",
+                    2: "Lugna nätter under korttidsvistelsen",
+                },
                 "ge tillsyn på natten utan att väcka den som sover",
                 "Nattliga tillsynsbesök väcker ofta den som sover, och många har svårt att somna "
                 "om. Samtidigt vill anhöriga vara säkra på att allt är lugnt.",
@@ -108,7 +121,6 @@ AREAS = (
                     "Sensor som visar om personen är uppe",
                 ),
                 "Fler sover ostört, och de onödiga nattbesöken minskade med en fjärdedel.",
-                settings=(0, 1, 2),
             ),
         ),
         target_groups=("aldre", "anhoriga", "medarbetare"),
@@ -146,7 +158,10 @@ AREAS = (
         ),
         needs=(
             Need(
-                "Färre fallolyckor",
+                {
+                    0: "Balansträning i grupp för äldre",
+                    3: "Trösklar och lösa mattor som fällor i hemmet",
+                },
                 "förebygga fallolyckor",
                 "Fallolyckor är vanliga och leder ofta till lång tid på sjukhus och förlorad "
                 "självständighet. Risken upptäcks ofta först efter det första fallet.",
@@ -156,10 +171,12 @@ AREAS = (
                     "Enkla ändringar i hemmet",
                 ),
                 "Fallen som krävde sjukhusvård minskade med 20 % i testområdet.",
-                settings=(0, 3),
             ),
             Need(
-                "Mer fysisk aktivitet",
+                {
+                    2: "Rörelsepass på arbetstiden",
+                    3: "Aktivitet på recept inom daglig verksamhet",
+                },
                 "få fler att röra sig regelbundet",
                 "Många rör sig mindre än vad som behövs för en god hälsa. De som behöver det "
                 "mest deltar sällan i de aktiviteter som finns.",
@@ -167,7 +184,10 @@ AREAS = (
                 "Deltagarna rör sig i snitt två timmar mer i veckan.",
             ),
             Need(
-                "Tidigt stöd vid psykisk ohälsa",
+                {
+                    1: "Samtal med elevhälsan utan att stå i kö",
+                    2: "Första hjälpen till psykisk hälsa för chefer",
+                },
                 "ge tidigt stöd vid psykisk ohälsa",
                 "Den som mår psykiskt dåligt väntar ofta länge innan hen får hjälp. Vägen in är "
                 "otydlig, och många ger upp på vägen.",
@@ -177,10 +197,12 @@ AREAS = (
                     "Kurs i första hjälpen till psykisk hälsa",
                 ),
                 "Väntan på ett första samtal kortades från fem veckor till en.",
-                settings=(1, 2, 3),
             ),
             Need(
-                "Bättre sömn",
+                {
+                    0: "Sömndagbok i stället för sömntablett",
+                    1: "Sömnskola för trötta tonåringar",
+                },
                 "ge stöd för bättre sömn",
                 "Sömnproblem är vanliga och påverkar hälsa, lärande och arbete. Få vet var de "
                 "kan få råd, och frågan tas sällan upp.",
@@ -190,10 +212,13 @@ AREAS = (
                     "Information till personal och anhöriga",
                 ),
                 "Två av tre deltagare sov bättre efter sömnskolan.",
-                settings=(0, 1, 2),
             ),
             Need(
-                "Hälsosamma val i vardagen",
+                {
+                    1: "Frukt och vatten i skolans korridorer",
+                    2: "Trapporna blir roligare än hissen",
+                    3: "Matlagningskvällar med boendestödet",
+                },
                 "göra det lättare att välja hälsosamt",
                 "Det är lätt att välja snabbt och ohälsosamt när man är trött eller stressad. "
                 "Miljön runt omkring gör sällan det hälsosamma valet till det enkla.",
@@ -203,7 +228,6 @@ AREAS = (
                     "Enkla recept och matlagningskvällar",
                 ),
                 "Fler valde trapporna och frukten i stället för hissen och godiset.",
-                settings=(1, 2, 3),
             ),
         ),
         target_groups=("invanare", "aldre", "barn_unga", "funktionsnedsattning"),
@@ -241,7 +265,10 @@ AREAS = (
         ),
         needs=(
             Need(
-                "Kortare väntan på första besöket",
+                {
+                    1: "Drop-in för föräldrar med frågor",
+                    3: "Öppenvård samma vecka som man ringer",
+                },
                 "korta väntan på det första besöket",
                 "Den som söker stöd får ofta vänta flera veckor på ett första möte. Under tiden "
                 "blir situationen svårare, och en del hör aldrig av sig igen.",
@@ -253,7 +280,10 @@ AREAS = (
                 "Väntan på första besöket kortades från fyra veckor till en.",
             ),
             Need(
-                "Ansökan på nätet",
+                {
+                    0: "Ansöka om försörjningsstöd i en e-tjänst",
+                    2: "Anmälan till Jobbtorget utan pappersbunt",
+                },
                 "göra det möjligt att ansöka digitalt",
                 "Ansökan görs på papper och kräver många bilagor. Ofta saknas något, och "
                 "handläggningen drar ut på tiden.",
@@ -263,10 +293,13 @@ AREAS = (
                     "Besked digitalt",
                 ),
                 "Tre av fyra ansökningar kommer nu in digitalt, och handläggningen går fortare.",
-                settings=(0, 2),
             ),
             Need(
-                "Samordnat stöd",
+                {
+                    0: "Att slippa berätta sin historia fem gånger",
+                    1: "En gemensam plan kring barnet",
+                    3: "Fast samordnare vid många kontakter",
+                },
                 "samordna stödet så att den som får det slipper berätta sin historia flera gånger",
                 "Den som har kontakt med flera enheter måste berätta samma sak för många "
                 "handläggare. Insatserna planeras var för sig och motverkar ibland varandra.",
@@ -274,7 +307,10 @@ AREAS = (
                 "Deltagarna har färre kontakter men känner sig mer delaktiga.",
             ),
             Need(
-                "Stöd i tid",
+                {
+                    1: "Föräldragrupper innan oron blir kris",
+                    3: "Uppsökande arbete när någon hoppat av behandlingen",
+                },
                 "sätta in stöd tidigare",
                 "Stödet kommer ofta först när problemen har blivit stora. Tecknen finns tidigare, "
                 "men ingen har uppdraget att agera på dem.",
@@ -284,10 +320,12 @@ AREAS = (
                     "Uppsökande arbete",
                 ),
                 "Fler familjer får nu stöd utan att det först blir en utredning.",
-                settings=(1, 3),
             ),
             Need(
-                "Mindre tid till administration",
+                {
+                    0: "Mallar för de vanligaste utredningarna",
+                    2: "Taligenkänning för anteckningar efter mötet",
+                },
                 "minska den administrativa tiden så att mer tid går till möten",
                 "Socialsekreterare lägger mer än halva arbetstiden på dokumentation och "
                 "administration. Tiden för möten med dem som behöver stöd räcker inte till.",
@@ -297,7 +335,6 @@ AREAS = (
                     "Administratörer som avlastar",
                 ),
                 "Socialsekreterarna fick i snitt fem timmar mer i veckan för möten.",
-                settings=(0, 2),
             ),
         ),
         target_groups=("invanare", "barn_unga", "medarbetare"),
@@ -332,7 +369,10 @@ AREAS = (
         ),
         needs=(
             Need(
-                "Lägre korttidsfrånvaro",
+                {
+                    1: "Tidig dialog vid upprepad korttidsfrånvaro",
+                    2: "Gemensam träning en timme i veckan",
+                },
                 "sänka den korta sjukfrånvaron",
                 "Den korta sjukfrånvaron är hög och ökar. Varje frånvaro leder till omplanering "
                 "och mer stress för dem som är kvar.",
@@ -344,16 +384,21 @@ AREAS = (
                 "Den korta sjukfrånvaron sjönk från 7,2 % till 5,4 %.",
             ),
             Need(
-                "Bättre återhämtning mellan passen",
+                {
+                    0: "Bort med de delade turerna",
+                    1: "Ett lugnt rum för pedagogernas paus",
+                },
                 "ge bättre återhämtning mellan arbetspassen",
                 "Delade turer och korta vilotider gör att många är trötta när de kommer till "
                 "jobbet. Det märks i både hälsa och kvalitet.",
                 ("Färre delade turer", "Önskeschema med gemensamma regler", "Lugnt rum för pauser"),
                 "De delade turerna minskade med 80 %, och fler säger att de sover bättre.",
-                settings=(0, 1),
             ),
             Need(
-                "Tryggare möten med upprörda besökare",
+                {
+                    2: "Rollspel inför hotfulla samtal",
+                    3: "Larm och rutin vid disken i mottagningen",
+                },
                 "göra det tryggare att möta upprörda personer",
                 "Medarbetare möter ibland hot och hårda ord i samtal och vid disken. Många vet "
                 "inte hur de ska agera eller vem de ska berätta det för efteråt.",
@@ -363,10 +408,12 @@ AREAS = (
                     "Samtal med kollega efter svåra möten",
                 ),
                 "Fler rapporterar nu tillbud, och fler känner sig trygga enligt enkäten.",
-                settings=(2, 3),
             ),
             Need(
-                "En tydligare start för nya kollegor",
+                {
+                    0: "Fadder för nya undersköterskor",
+                    3: "Första veckan som socialsekreterare",
+                },
                 "ge nya kollegor en tydligare start",
                 "Nya medarbetare får ofta en snabb start utan någon att fråga. Många slutar "
                 "under första året, och kunskapen försvinner med dem.",
@@ -378,7 +425,9 @@ AREAS = (
                 "Fler nyanställda är kvar efter första året.",
             ),
             Need(
-                "Mindre tunga lyft",
+                {
+                    0: "Förflyttningsombud i varje arbetsgrupp",
+                },
                 "minska de tunga lyften i arbetet",
                 "Många moment innebär tunga lyft och obekväma arbetsställningar. "
                 "Belastningsskador är en vanlig orsak till lång sjukfrånvaro.",
@@ -388,10 +437,12 @@ AREAS = (
                     "Korta utbildningar i förflyttningsteknik",
                 ),
                 "Anmälda belastningsskador minskade med en tredjedel.",
-                settings=(0, 1),
             ),
             Need(
-                "Färre avbrott i arbetet",
+                {
+                    2: "Fokustid utan telefon",
+                    3: "Ostörd tid för utredningar",
+                },
                 "minska avbrotten i arbetet",
                 "Telefoner, mejl och frågor i korridoren gör att arbetet ständigt avbryts. Det "
                 "är svårt att bli klar med uppgifter som kräver koncentration.",
@@ -401,7 +452,6 @@ AREAS = (
                     "Tydlig fördelning av vem som svarar när",
                 ),
                 "Fler säger att de hinner klart med det de planerat under dagen.",
-                settings=(2, 3),
             ),
         ),
         target_groups=("medarbetare", "chefer"),

@@ -34,7 +34,10 @@ AREAS = (
         ),
         needs=(
             Need(
-                "Digitala blanketter",
+                {
+                    0: "Blanketter med ifyllda grunduppgifter",
+                    1: "Anställningsavtalet skrivs under digitalt",
+                },
                 "ersätta pappersblanketter med digitala",
                 "Många blanketter skrivs ut, fylls i för hand och skannas in igen. Det tar tid, "
                 "och uppgifter blir fel när de skrivs av.",
@@ -46,7 +49,10 @@ AREAS = (
                 "Tolv blanketter blev e-tjänster, och handläggningstiden halverades.",
             ),
             Need(
-                "Enklare inloggning",
+                {
+                    2: "Inloggning med e-legitimation för förtroendevalda",
+                    3: "Ett lösenord för alla system",
+                },
                 "göra det enklare att logga in i kommunens system",
                 "Medarbetare behöver många olika lösenord och glömmer dem ofta. Servicedesk får "
                 "tusentals samtal om året om lösenord som måste återställas.",
@@ -58,7 +64,10 @@ AREAS = (
                 "Samtalen om lösenord till servicedesk minskade med 60 %.",
             ),
             Need(
-                "Självservice vid IT-problem",
+                {
+                    0: "Chefernas egen frågebank för IT-strul",
+                    3: "IT-ambassadörer på golvet",
+                },
                 "låta medarbetare lösa vanliga IT-problem själva",
                 "Enkla IT-frågor tar lång tid att få svar på eftersom allt går via servicedesk. "
                 "Under tiden står arbetet still.",
@@ -68,10 +77,12 @@ AREAS = (
                     "IT-ambassadörer på varje arbetsplats",
                 ),
                 "Vart fjärde ärende löses nu utan att servicedesk behöver kontaktas.",
-                settings=(0, 1, 3),
             ),
             Need(
-                "Digital introduktion",
+                {
+                    0: "Chefsintroduktion att ta del av i egen takt",
+                    1: "Introduktionen i små digitala delar",
+                },
                 "ge en introduktion som går att ta del av när det passar",
                 "Introduktionen ser olika ut beroende på var man börjar, och mycket sägs bara "
                 "muntligt första dagen. Den som börjar mitt i en period missar de gemensamma "
@@ -82,10 +93,11 @@ AREAS = (
                     "Fadder de första veckorna",
                 ),
                 "Nio av tio nya tyckte att introduktionen gav dem det de behövde.",
-                settings=(0, 1, 2),
             ),
             Need(
-                "Färre utskrifter på papper",
+                {
+                    2: "Möteshandlingar i surfplattan",
+                },
                 "minska utskrifterna av handlingar på papper",
                 "Stora mängder handlingar skrivs ut inför möten och kastas efteråt. Det kostar "
                 "pengar och gör det svårt att veta vilken version som gäller.",
@@ -95,10 +107,12 @@ AREAS = (
                     "Gemensam digital mötesplats",
                 ),
                 "Utskrifterna minskade med 70 % det första året.",
-                settings=(0, 2),
             ),
             Need(
-                "Samlad bild av ekonomin",
+                {
+                    0: "Aktuell budgetuppföljning varje morgon",
+                    2: "Nämndens ekonomi i enkla diagram",
+                },
                 "ge en samlad och aktuell bild av ekonomin",
                 "Ekonomiska underlag hämtas från flera system och sammanställs för hand i "
                 "kalkylark. Bilden hinner bli gammal innan den är klar.",
@@ -108,7 +122,6 @@ AREAS = (
                     "Månadsmöte med ekonom och chef",
                 ),
                 "Cheferna lägger en timme mindre i månaden på ekonomisk uppföljning.",
-                settings=(0, 2),
             ),
         ),
         target_groups=("medarbetare", "chefer"),
@@ -146,7 +159,10 @@ AREAS = (
         ),
         needs=(
             Need(
-                "Grönare möten och evenemang",
+                {
+                    0: "Vegetariskt som förval vid möten",
+                    3: "Checklista för evenemang med mindre klimatavtryck",
+                },
                 "göra möten och evenemang mer klimatsmarta",
                 "Vid möten och evenemang serveras ofta mat med stort klimatavtryck, och många "
                 "reser dit med bil. Det finns få gemensamma riktlinjer att luta sig mot.",
@@ -156,10 +172,12 @@ AREAS = (
                     "Digitalt deltagande som alternativ",
                 ),
                 "Klimatavtrycket från maten vid möten minskade med 40 %.",
-                settings=(0, 3),
             ),
             Need(
-                "Mindre engångsmaterial",
+                {
+                    0: "Porslinsmuggen tillbaka i fikarummet",
+                    1: "Utmaning mot engångsplast mellan förskolorna",
+                },
                 "minska användningen av engångsmaterial",
                 "Engångsmuggar, plastförkläden och engångsbestick används i stor mängd, ofta av "
                 "vana. Det finns alternativ, men ingen har fått i uppdrag att pröva dem.",
@@ -171,7 +189,10 @@ AREAS = (
                 "Inköpen av engångsartiklar minskade med 35 %.",
             ),
             Need(
-                "Lägre energianvändning",
+                {
+                    1: "Elevernas energijakt på skolan",
+                    2: "Närvarostyrd ventilation i skolor och kontor",
+                },
                 "sänka energianvändningen",
                 "Belysning, ventilation och värme går ofta för fullt även när lokalerna står "
                 "tomma. Ingen har en enkel överblick över var energin går åt.",
@@ -181,10 +202,12 @@ AREAS = (
                     "Återkoppling av förbrukningen varje månad",
                 ),
                 "Energianvändningen minskade med 12 % jämfört med året innan.",
-                settings=(0, 1, 2),
             ),
             Need(
-                "Färre tjänsteresor med bil",
+                {
+                    0: "Lånecyklar för tjänsteresor",
+                    3: "Resfria möten i bolagen",
+                },
                 "minska tjänsteresorna med bil",
                 "Många korta resor i tjänsten görs med bil, även när cykel, buss eller ett "
                 "digitalt möte hade fungerat. Det beror ofta på vana och på att alternativen "
@@ -195,10 +218,13 @@ AREAS = (
                     "Resepolicy med tydliga exempel",
                 ),
                 "Körsträckan med bil i tjänsten minskade med 18 %.",
-                settings=(0, 3),
             ),
             Need(
-                "Bättre sortering av avfall",
+                {
+                    1: "Sorteringsstation i skolköket",
+                    2: "Skyltar med bilder i soprummen",
+                    3: "Återkoppling till kunderna om sorteringen",
+                },
                 "få fler att sortera avfallet rätt",
                 "Mycket avfall hamnar i fel kärl, och en del som kunde återvinnas blir "
                 "brännbart. Skyltar och kärl ser olika ut på olika ställen.",
@@ -263,7 +289,9 @@ AREAS = (
         ),
         needs=(
             Need(
-                "Färre ärenden som måste kompletteras",
+                {
+                    2: "Exempel på godkända underlag för fastighetsbildning",
+                },
                 "minska antalet ärenden som måste kompletteras",
                 "Många ansökningar kommer in utan de handlingar som behövs. Handläggaren måste "
                 "begära komplettering, och den sökande får vänta flera veckor extra.",
@@ -273,10 +301,12 @@ AREAS = (
                     "Exempel på godkända underlag",
                 ),
                 "Andelen ärenden som behövde kompletteras sjönk från 60 % till 35 %.",
-                settings=(2,),
             ),
             Need(
-                "Medborgardialog som når fler",
+                {
+                    1: "Planerna visas där människor redan är",
+                    3: "Synpunkter på en digital karta över området",
+                },
                 "få fler invånare att delta i dialogen om hur staden ska växa",
                 "Samråden lockar ofta samma grupper, och unga och nyinflyttade hörs sällan. "
                 "Synpunkterna kommer dessutom sent, när mycket redan är bestämt.",
@@ -286,10 +316,12 @@ AREAS = (
                     "Ungdomsråd som referensgrupp",
                 ),
                 "Synpunkterna blev fyra gånger fler, och var tredje kom från någon under 30 år.",
-                settings=(1, 3),
             ),
             Need(
-                "Snabbare besked till sökande",
+                {
+                    0: "Se var bygglovet är i handläggningen",
+                    2: "Startmöte för större förrättningar",
+                },
                 "ge snabbare besked till den som söker",
                 "Den sökande vet inte var ärendet befinner sig eller när beskedet kommer. Många "
                 "ringer för att fråga, och det tar tid från handläggningen.",
@@ -299,10 +331,12 @@ AREAS = (
                     "Startmöte för större ärenden",
                 ),
                 "Handläggningstiden kortades med i snitt tre veckor.",
-                settings=(0, 2),
             ),
             Need(
-                "Tryggare utemiljöer",
+                {
+                    1: "Trygghet med i detaljplanen från början",
+                    3: "Lägre buskar och nya lampor på gårdarna",
+                },
                 "göra utemiljöerna tryggare",
                 "Mörka passager och skymda entréer gör att många känner sig otrygga på kvällen. "
                 "Synpunkterna finns, men de samlas inte in på ett ordnat sätt.",
@@ -312,10 +346,12 @@ AREAS = (
                     "Felanmälan med mobilen",
                 ),
                 "Andelen boende som känner sig trygga ute på kvällen ökade från 58 % till 71 %.",
-                settings=(1, 3),
             ),
             Need(
-                "Underhåll innan något går sönder",
+                {
+                    4: "Förebyggande underhåll av kajer och kranar",
+                    5: "En flerårig underhållsplan för kommunens lokaler",
+                },
                 "planera underhållet av fastigheterna bättre",
                 "Underhåll görs ofta först när något har gått sönder. Det blir dyrare och stör "
                 "dem som arbetar eller bor i lokalerna.",
@@ -325,10 +361,11 @@ AREAS = (
                     "Felanmälan med foto",
                 ),
                 "De akuta felen minskade med 30 % i fastigheterna som var med.",
-                settings=(3, 4, 5),
             ),
             Need(
-                "Kortare köer vid lastning",
+                {
+                    4: "Bokade tider för lastbilarna i terminalen",
+                },
                 "göra flödet av gods genom hamnen smidigare",
                 "Lastbilar står och väntar på lastning, och informationen mellan rederier, "
                 "åkerier och hamn går via telefon. Det ger köer, buller och onödiga utsläpp.",
@@ -338,10 +375,11 @@ AREAS = (
                     "Uppställningsplats med information",
                 ),
                 "Väntetiden för lastbilar halverades under testperioden.",
-                settings=(4,),
             ),
             Need(
-                "Energismarta hem",
+                {
+                    6: "Hushållets elförbrukning timme för timme",
+                },
                 "hjälpa hushållen att använda mindre energi",
                 "Många hushåll vet inte hur mycket energi de använder eller vad som gör störst "
                 "skillnad. Råden som finns är allmänna och når sällan dem som skulle spara mest.",
@@ -351,21 +389,6 @@ AREAS = (
                     "Jämförelse med liknande hushåll",
                 ),
                 "Hushållen som var med minskade sin elanvändning med i snitt 8 %.",
-                settings=(3, 6),
-            ),
-            Need(
-                "Tidig varning för vattenläckor",
-                "upptäcka vattenläckor tidigare",
-                "En läcka i ett hus kan pågå länge innan någon märker den. Skadorna blir stora, "
-                "och mycket rent vatten går till spillo.",
-                (
-                    "Mätare som varnar vid ovanlig förbrukning",
-                    "Sms till fastighetsägaren",
-                    "Råd om enkla kontroller i hemmet",
-                ),
-                "Tre av fyra läckor upptäcktes inom ett dygn under testet.",
-                settings=(6,),
-                homes=("MittSverige Vatten & Avfall",),
             ),
         ),
         target_groups=("invanare", "foretag"),
@@ -400,7 +423,11 @@ AREAS = (
         ),
         needs=(
             Need(
-                "Svar direkt på vanliga frågor",
+                {
+                    0: "Kommunvägledare i chatten",
+                    1: "De tio vanligaste frågorna överst på webben",
+                    3: "Svar vid första disken utan att skickas vidare",
+                },
                 "ge svar direkt på de vanligaste frågorna",
                 "En stor del av samtalen gäller samma tio frågor. Invånarna får vänta i "
                 "telefonkö på svar som kunde finnas lätt tillgängliga.",
@@ -410,10 +437,12 @@ AREAS = (
                     "Sms med länk i telefonkön",
                 ),
                 "Samtalen om de vanligaste frågorna minskade med 35 %.",
-                settings=(0, 1, 3),
             ),
             Need(
-                "Kortare telefonköer",
+                {
+                    0: "Återuppringning från kontaktcenter",
+                    2: "Fler i telefon när snön kommer",
+                },
                 "korta väntan i telefon",
                 "Köerna är långa på förmiddagen, och många lägger på innan de får svar. "
                 "Samtidigt är det lugnt under andra delar av dagen.",
@@ -423,10 +452,12 @@ AREAS = (
                     "Tips om webben i kön",
                 ),
                 "Väntan i telefon minskade i snitt från nio till fyra minuter.",
-                settings=(0, 2),
             ),
             Need(
-                "Anmäl fel med bild och karta",
+                {
+                    0: "Besked när gropen i gatan är lagad",
+                    1: "Felanmälan med foto och position",
+                },
                 "göra det enkelt att anmäla fel på gator, parker och lekplatser",
                 "Den som vill anmäla ett trasigt gatljus eller en skadad lekplats vet ofta inte "
                 "vart hen ska vända sig. Felet beskrivs med ord, och platsen är svår att hitta.",
@@ -436,10 +467,12 @@ AREAS = (
                     "Samma väg in för alla typer av fel",
                 ),
                 "Felanmälningarna som behövde kompletteras minskade med 70 %.",
-                settings=(0, 1),
             ),
             Need(
-                "Information som fungerar för alla",
+                {
+                    1: "Lättläst version av de viktigaste sidorna",
+                    3: "Stor stil och punktskrift i receptionen",
+                },
                 "göra informationen tillgänglig för alla",
                 "Många texter och dokument är svåra att läsa med skärmläsare eller för den som "
                 "har läs- och skrivsvårigheter. Lagkraven skärps, och verksamheterna behöver stöd.",
@@ -449,10 +482,12 @@ AREAS = (
                     "Tester med användare som har funktionsnedsättning",
                 ),
                 "Alla nya dokument klarar nu de automatiska testerna av tillgänglighet.",
-                settings=(1, 3),
             ),
             Need(
-                "Ett bättre första möte",
+                {
+                    0: "Tidsbokade besök hos kontaktcenter",
+                    3: "En reception för flera verksamheter",
+                },
                 "ge besökare ett bättre första möte",
                 "Besökare vet ofta inte vart de ska gå och får vänta utan att veta hur länge. "
                 "Personalen får svara på frågor som gäller helt andra verksamheter.",
@@ -462,7 +497,6 @@ AREAS = (
                     "Tidsbokning av besök",
                 ),
                 "Besökarna ger nu bemötandet 4,5 av 5 i den nya enkäten.",
-                settings=(0, 3),
             ),
         ),
         target_groups=("invanare", "foretag"),

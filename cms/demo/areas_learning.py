@@ -34,7 +34,10 @@ AREAS = (
         ),
         needs=(
             Need(
-                "Enklare frånvaroanmälan",
+                {
+                    1: "Frånvaroanmälan på ett ställe",
+                    3: "Kvitto på att frånvaron är anmäld",
+                },
                 "göra det enklare för vårdnadshavare att anmäla frånvaro",
                 "Vårdnadshavare anmäler frånvaro på flera sätt: telefon, sms och e-post. "
                 "Uppgifterna når inte alltid rätt person, och personalen lägger tid på att leta.",
@@ -46,7 +49,10 @@ AREAS = (
                 "Samtalen till expeditionen om frånvaro minskade med hälften.",
             ),
             Need(
-                "Tryggare byte av skolform",
+                {
+                    0: "Från förskola till förskoleklass utan tappade trådar",
+                    3: "Eleven presenterar sig själv för gymnasiet",
+                },
                 "göra övergången mellan förskola, skola och gymnasium tryggare",
                 "När barn och elever byter skolform följer viktig kunskap om dem inte alltid med. "
                 "De som behöver stöd får vänta på det, och personalen börjar om från början.",
@@ -56,10 +62,12 @@ AREAS = (
                     "Elevens egen presentation av sig själv",
                 ),
                 "Fler elever med behov av stöd fick det redan första veckan i den nya skolan.",
-                settings=(0, 1, 3),
             ),
             Need(
-                "Mer rörelse under dagen",
+                {
+                    1: "Elever leder rastlekarna",
+                    2: "Ut i skogen varje vecka med fritids",
+                },
                 "få in mer rörelse under hela dagen",
                 "Många barn och unga rör sig för lite, och stillasittandet ökar med åldern. "
                 "Rörelse finns på schemat några gånger i veckan men sällan i resten av dagen.",
@@ -71,7 +79,10 @@ AREAS = (
                 "Barnen och eleverna rör sig i snitt 20 minuter mer per dag enligt stegmätningen.",
             ),
             Need(
-                "Snabbare hjälp att hitta vikarier",
+                {
+                    0: "En vikariepool för flera förskolor",
+                    2: "Fasta vikarier på fritids",
+                },
                 "hitta vikarier snabbare när någon är sjuk",
                 "När personal blir sjuk på morgonen ringer chefen runt för att hitta vikarier. Det "
                 "tar tid, och ibland står gruppen utan ersättare halva dagen.",
@@ -81,10 +92,12 @@ AREAS = (
                     "Fasta vikarier som känner grupperna",
                 ),
                 "Andelen pass utan vikarie sjönk från 18 % till 6 %.",
-                settings=(0, 1, 2),
             ),
             Need(
-                "Bättre kontakt med flerspråkiga vårdnadshavare",
+                {
+                    0: "Bildstöd i lappen som går hem",
+                    1: "Tolk bokad före utvecklingssamtalet",
+                },
                 "förbättra kontakten med vårdnadshavare som inte talar svenska",
                 "Viktig information når inte fram till alla vårdnadshavare, och samtal blir korta "
                 "när tolk saknas. Det påverkar barnens och elevernas möjlighet till stöd.",
@@ -96,7 +109,9 @@ AREAS = (
                 "Nästan alla vårdnadshavare kom till utvecklingssamtalen under testperioden.",
             ),
             Need(
-                "Utemiljön som plats för lärande",
+                {
+                    1: "Lektionslådor för undervisning utomhus",
+                },
                 "använda utemiljön mer i undervisningen",
                 "Gården används mest på raster, fast den kan ge mycket till lärandet. Personalen "
                 "saknar tid och idéer för att planera undervisning utomhus.",
@@ -106,7 +121,6 @@ AREAS = (
                     "Grönare skolgård med odling",
                 ),
                 "Varje grupp har nu minst ett pass utomhus i veckan.",
-                settings=(0, 1, 2),
             ),
         ),
         target_groups=("barn_unga", "medarbetare"),
@@ -144,7 +158,11 @@ AREAS = (
         ),
         needs=(
             Need(
-                "Mer svenska i vardagen",
+                {
+                    0: "Språkcafé för föräldrar på biblioteket",
+                    2: "Språkpraktik på kommunens arbetsplatser",
+                    3: "Svenska på fotbollsträningen",
+                },
                 "ge fler tillfällen att träna svenska i vardagen",
                 "Många som läser svenska har få tillfällen att prata språket utanför "
                 "lektionerna. Det gör att det tar längre tid att komma in i arbete och samhälle.",
@@ -156,7 +174,10 @@ AREAS = (
                 "Deltagarna klarade nästa kursnivå snabbare än andra i samma kurs.",
             ),
             Need(
-                "Kortare väg till första jobbet",
+                {
+                    1: "Snabbintervjuer med kommunens verksamheter",
+                    2: "Branschutbildning tillsammans med arbetsgivare",
+                },
                 "korta vägen till ett första jobb",
                 "Det tar lång tid från att någon är klar med sin utbildning till den första "
                 "anställningen. Arbetsgivare och arbetssökande möts sällan på ett sätt som "
@@ -167,10 +188,12 @@ AREAS = (
                     "Kort branschutbildning med arbetsgivare",
                 ),
                 "Hälften av deltagarna arbetade eller studerade vidare sex månader senare.",
-                settings=(1, 2),
             ),
             Need(
-                "Samhällsinformation som når fram",
+                {
+                    0: "Filmer om skolan på föräldrarnas språk",
+                    2: "Samhällsvägledare i klassrummet på SFI",
+                },
                 "göra samhällsinformationen lättare att förstå",
                 "Information om skola, vård och myndigheter är ofta skriven på svår svenska. "
                 "Många får den via andra, och missförstånd är vanliga.",
@@ -180,10 +203,12 @@ AREAS = (
                     "Samhällsvägledare på plats i bostadsområdena",
                 ),
                 "Fler deltagare kunde förklara hur de söker vård och stöd efter kursen.",
-                settings=(0, 2),
             ),
             Need(
-                "Väg in i föreningslivet",
+                {
+                    0: "Föreningsguide som följer med första gången",
+                    1: "Prova på flera föreningar på en dag",
+                },
                 "göra det lättare att komma in i föreningslivet",
                 "Föreningar vill ha nya medlemmar, och nyanlända vill hitta sammanhang. De "
                 "hittar sällan varandra, och kostnader och språk blir hinder.",
@@ -193,10 +218,12 @@ AREAS = (
                     "Lån av utrustning",
                 ),
                 "Över 100 personer provade en ny förening under första säsongen.",
-                settings=(0, 1),
             ),
             Need(
-                "Snabbare bedömning av utländsk utbildning",
+                {
+                    1: "Mentor i samma yrke för unga med utländsk examen",
+                    2: "Kartläggning av yrkeskunskaper redan första månaden",
+                },
                 "korta väntan på att få utländsk utbildning och erfarenhet bedömd",
                 "Personer med utbildning från andra länder väntar länge på att få sina "
                 "kunskaper bedömda. Under tiden tar många jobb långt under sin kompetens.",
@@ -206,7 +233,6 @@ AREAS = (
                     "Mentor i samma yrke",
                 ),
                 "Väntan på en första bedömning minskade från åtta till tre månader.",
-                settings=(1, 2),
             ),
         ),
         target_groups=("nyanlanda", "invanare", "foreningar"),
@@ -244,7 +270,10 @@ AREAS = (
         ),
         needs=(
             Need(
-                "Fler unga som läser",
+                {
+                    0: "Ungdomarnas egen bokklubb",
+                    1: "Serier och ljudböcker på fritidsgården",
+                },
                 "få fler unga att läsa på fritiden",
                 "Läsandet bland unga minskar, särskilt bland pojkar. Biblioteket når många barn "
                 "men tappar dem i tonåren.",
@@ -254,10 +283,12 @@ AREAS = (
                     "Läsutmaning mellan skolor",
                 ),
                 "Lånen till 13–16-åringar ökade med 30 %.",
-                settings=(0, 1, 3),
             ),
             Need(
-                "Lokaler som används hela dagen",
+                {
+                    2: "Kodlås till idrottshallarna",
+                    3: "Lediga rum på förmiddagarna",
+                },
                 "använda lokalerna fler timmar per dag",
                 "Många lokaler står tomma stora delar av dagen, samtidigt som föreningar och "
                 "grupper saknar plats. Bokningen är krånglig och kräver att man vet vem man ska "
@@ -270,7 +301,10 @@ AREAS = (
                 "De bokade timmarna ökade med 40 % i lokalerna som var med.",
             ),
             Need(
-                "Fritid som når fler",
+                {
+                    1: "Gårdens program görs av besökarna",
+                    2: "Avgiftsfria träningar för nybörjare",
+                },
                 "nå unga som i dag inte deltar i någon fritidsaktivitet",
                 "En stor grupp unga deltar inte i någon organiserad fritid. Aktiviteterna "
                 "planeras ofta utifrån dem som redan kommer.",
@@ -280,10 +314,12 @@ AREAS = (
                     "Avgiftsfria prova-på-tillfällen",
                 ),
                 "En tredjedel av deltagarna hade inte varit med i någon fritidsaktivitet förut.",
-                settings=(1, 2),
             ),
             Need(
-                "Kultur för den som inte kan ta sig ut",
+                {
+                    0: "Boken kommer hem till dörren",
+                    3: "Konserter som sänds till äldreboenden",
+                },
                 "ge kulturupplevelser till dem som inte kan ta sig till dem",
                 "Många äldre och personer med funktionsnedsättning kan inte ta sig till "
                 "bibliotek, konserter och utställningar. Kulturen blir något som finns för andra.",
@@ -293,10 +329,13 @@ AREAS = (
                     "Boken kommer i fler former",
                 ),
                 "Fler än 300 personer tog del av kultur hemma eller på sitt boende under året.",
-                settings=(0, 3),
             ),
             Need(
-                "Tryggare kvällar",
+                {
+                    0: "Belysning på vägen hem från biblioteket",
+                    1: "Vuxna vid entrén när gården stänger",
+                    2: "Trygghetsvandring runt idrottsplatsen",
+                },
                 "göra det tryggare att ta sig till och från verksamheten på kvällen",
                 "Besökare, särskilt unga och äldre, känner sig otrygga på väg till och från "
                 "verksamheten när det är mörkt. En del avstår därför från att komma.",
@@ -306,7 +345,6 @@ AREAS = (
                     "Trygghetsvandring med besökarna",
                 ),
                 "Fler besökare säger i enkäten att de känner sig trygga på kvällen.",
-                settings=(0, 1, 2),
             ),
         ),
         target_groups=("barn_unga", "invanare", "foreningar"),

@@ -1,8 +1,10 @@
 """The parts generated case records are combined from: areas, their settings and needs.
 
-A case title is a need placed in a setting ("Färre trygghetslarm i onödan" + "i
-hemtjänsten"). Every need is written so that it reads well in each setting it lists; the
-setting decides the home organisation and the unit of the idea carrier.
+A generated case is a need placed in one of its area's settings (fewer needless alarms "i
+hemtjänsten"). Each placement has a title of its own, written for that case, so no two
+cases read as one template with the unit swapped; the texts around it (the aim, the problem)
+are written so that they read well in each setting the need is placed in. The setting
+decides the home organisation and the unit of the idea carrier.
 """
 
 import datetime as dt
@@ -19,12 +21,11 @@ class Setting:
 
 @dataclass(frozen=True)
 class Need:
-    title: str
+    titles: dict[int, str]  # the settings (by index) the need is placed in: each case's title
     aim: str  # an infinitive phrase without "att"
     problem: str
     solutions: tuple[str, ...]
     effect: str  # a measured effect, used when the case ended with the idea in place
-    settings: tuple[int, ...] | None = None  # None: every setting of the area
     homes: tuple[str, ...] | None = None  # overrides the setting's home organisations
 
 
@@ -47,14 +48,14 @@ KSK = "Kommunstyrelsekontoret"
 SBK = "Stadsbyggnadskontoret"
 
 
-def combinations(areas) -> list[tuple[Area, Need, Setting]]:
-    """Every (area, need, setting) the parts allow, in a fixed order."""
-    out = []
-    for area in areas:
-        for need in area.needs:
-            picks = range(len(area.settings)) if need.settings is None else need.settings
-            out.extend((area, need, area.settings[i]) for i in picks)
-    return out
+def combinations(areas) -> list[tuple[Area, Need, Setting, str]]:
+    """Every (area, need, setting, title) the parts allow, in a fixed order."""
+    return [
+        (area, need, area.settings[index], title)
+        for area in areas
+        for need in area.needs
+        for index, title in need.titles.items()
+    ]
 
 
 @dataclass(frozen=True)

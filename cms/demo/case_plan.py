@@ -2,6 +2,8 @@
 
 Seven cases are written by hand (``featured_cases``); the other 121 are combined from
 ``case_parts`` with a seeded random generator, so every run plans exactly the same cases.
+The areas hold 121 placements of a need in a setting, 11 per area, each with a title of its
+own, and every one is used once.
 Older cases have come further: current phases are handed out by received date with some
 noise, and each case gets a dated phase history from ``inkommen`` to its current phase.
 """
@@ -117,7 +119,7 @@ def _generate(rng: random.Random, count: int) -> list[CaseSpec]:
 
 
 def _pick_combinations(rng, count):
-    """Distinct (area, need, setting) picks, taken in turn from each area."""
+    """Distinct (area, need, setting, title) picks, taken in turn from each area."""
     pools = []
     for area in AREAS:
         combos = combinations([area])
@@ -224,7 +226,7 @@ def _carriers(rng, setting, home, received, origin):
     return tuple(carriers)
 
 
-def _spec(rng, index, area, need, setting, received, phase, outcome, level):
+def _spec(rng, index, area, need, setting, title, received, phase, outcome, level):
     home = rng.choice(need.homes or setting.homes)
     if home in SUNDSVALL_HOMES_TO_SHARE and rng.random() < 0.12:
         home = rng.choice(PARTNER_MUNICIPALITIES)
@@ -258,8 +260,8 @@ def _spec(rng, index, area, need, setting, received, phase, outcome, level):
     reached = set(path)
     research = ()
     if "konceptutveckling" in reached and rng.random() < 0.18:
-        title = f"{rng.choice(tx.RESEARCH_PREFIXES)}: {tx.lower_first(need.title)} {where}"
-        research = ((title, "Mittuniversitetet", ""),)
+        study = f"{rng.choice(tx.RESEARCH_PREFIXES)}: {tx.lower_first(title)}"
+        research = ((study, "Mittuniversitetet", ""),)
     partners = []
     if research:
         partners.append(("Mittuniversitetet", "forskning", "Forskare följde arbetet"))
@@ -293,7 +295,7 @@ def _spec(rng, index, area, need, setting, received, phase, outcome, level):
         topics += area.extra_topics
     spec = CaseSpec(
         key=f"gen-{index:03d}",
-        title=f"{need.title} {where}",
+        title=title,
         summary=summary,
         challenge=challenge,
         received=received,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import shutil
 from collections import defaultdict
 from collections.abc import Iterator
@@ -41,6 +42,23 @@ EXCLUDE = (
     ".feed-links",
     ".updated",
 )
+#: Swedish function words that the Swedish stemmer makes look like content words: the
+#: pronoun "dem" and "demens" both become "dem", "var" and "varor" become "var", "mot" and
+#: "möte" become "mot" (Pagefind also folds ö into o). In the indexed text they are marked
+#: with weight 0 (``weigh_function_words``): still part of the page's text and excerpts, but
+#: a page whose only match is one of them scores 0, and the search script drops it. The
+#: title Pagefind ranks by leaves them out (``search_title``; the whole title, shown in the
+#: results, is the metadata field "rubrik", which the script gives no weight: main.html).
+FUNCTION_WORDS = (
+    "dem", "dess", "din", "dina", "han", "hans", "hon", "hur", "man", "mot", "sin", "sina",
+    "vad", "var", "vara", "varit", "vars", "vart", "vid",
+)  # fmt: skip
+_FUNCTION_WORD = re.compile(r"\b(" + "|".join(FUNCTION_WORDS) + r")\b", re.IGNORECASE)
+_TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z]+)")
+_TEXT_ONLY = {"script", "style", "option", "textarea", "title"}
+_MARKED = r'<span data-pagefind-weight="0">\1</span>'
+
 #: Files Pagefind writes for its own ready-made interfaces; the site has its own.
 UNUSED = (
     "pagefind-ui.js",
@@ -194,3 +212,33 @@ def _strings(value) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)
+
+
+def weigh_function_words(html: str) -> str:
+    """``html`` (a rendered page) with each of the ``FUNCTION_WORDS`` in the text of the
+    indexed ``<main data-pagefind-body>`` wrapped in a span of weight 0; other pages as
+    they are. Text only: tags, and the text of elements that hold no elements
+    (``_TEXT_ONLY``: ``<script>``, ``<option>`` …), are kept as they are."""
+    marker = html.find("data-pagefind-body")
+    if marker < 0:
+        return html
+    start = html.find(">", marker) + 1
+    end = html.find("</main>", start)
+    if end < 0:
+        return html
+    parts = _TAG.split(html[start:end])
+    text_only = False  # inside one of _TEXT_ONLY
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag: its name decides what the text after it is
+            name = _TAG_NAME.match(part)
+            if name and name[2].lower() in _TEXT_ONLY:
+                text_only = not name[1]
+        elif part and not text_only:
+            parts[i] = _FUNCTION_WORD.sub(_MARKED, part)
+    return html[:start] + "".join(parts) + html[end:]
+
+
+def search_title(title: str) -> str:
+    """``title`` without its ``FUNCTION_WORDS`` (all of it if that would leave nothing)."""
+    kept = [w for w in title.split() if w.strip(_PUNCTUATION).lower() not in FUNCTION_WORDS]
+    return " ".join(kept) or title

@@ -33,6 +33,7 @@ from ..contract import DATA_FILES
 from ..frontmatter import loads
 from ..paths import clean_url
 from .internals import BodylessPage, dict_keys_first, drop_dirty_notice
+from .pagefind import search_title, weigh_function_words
 from .publish import detach
 
 # One pattern per attribute: a pattern that starts with a literal is searched ten times
@@ -135,6 +136,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
                 if not file.is_documentation_page() and file.is_modified():
                     detach(Path(file.abs_dest_path))
         env.filters.update(
+            search_title=search_title,
             swedish_date=swedish_date,
             swedish_month=swedish_month,
             swedish_number=swedish_number,
@@ -166,6 +168,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
     @event_priority(-100)
     def on_post_page(self, output, page, config):
         detach(Path(page.file.abs_dest_path))  # MkDocs writes it next (see on_env)
+        output = weigh_function_words(output)
         if self.config.check_links:
             links = {link for pattern in _LINK_RES for link in pattern.findall(output)}
             links -= self._good_links  # most links (header, footer, listings) repeat

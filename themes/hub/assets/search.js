@@ -11,6 +11,16 @@
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
+// Pagefind's ranking (pagefind.app/docs/ranking/). Swedish stemming cuts words short
+// ("demens" and "dem" are both "dem"), and every indexed word that starts with the stem
+// matches. termSimilarity 0: a long word that starts with the query ("demenssjukdom") is
+// not ranked below a short one ("demokrati"); diacriticSimilarity, which boosts a word
+// whose written form starts with the query as typed (or the query with it), is raised so
+// that the word itself and its inflections and compounds come before other words that
+// only share its stem's first letters.
+// The title ranked by leaves out function words (sitebuild/render/pagefind.py); the one
+// shown, "rubrik", does not count.
+const RANKING = { termSimilarity: 0, diacriticSimilarity: 3, metaWeights: { rubrik: 0 } };
 
 const form = document.querySelector("[data-search]");
 if (form) {
@@ -49,7 +59,7 @@ function start(form) {
         // The main index, which a big site has in parts, then the delta.
         const [first, ...parts] = config.main;
         const pagefind = await import(`${first}pagefind.js`);
-        await pagefind.options({ excerptLength: 24 });
+        await pagefind.options({ excerptLength: 24, ranking: RANKING });
         for (const part of parts) {
           await pagefind.mergeIndex(part);
         }
@@ -110,8 +120,11 @@ function start(form) {
       return;
     }
     const ids = new Set();
+    // A page that scores 0 matched only through a function word that stems like the
+    // query word ("dem" for "demens", see FUNCTION_WORDS in sitebuild/render/pagefind.py).
     hits = answer.results.filter(
-      (hit) => !superseded.has(hit.id) && !ids.has(hit.id) && ids.add(hit.id),
+      (hit) =>
+        hit.score > 0 && !superseded.has(hit.id) && !ids.has(hit.id) && ids.add(hit.id),
     );
     shown = new Set();
     listed = 0;
@@ -155,7 +168,7 @@ function start(form) {
     heading.className = "search-result__title";
     const link = document.createElement("a");
     link.href = page.url;
-    link.textContent = page.meta?.title || page.url;
+    link.textContent = page.meta?.rubrik || page.meta?.title || page.url;
     heading.append(link);
     item.append(heading);
     const section = sectionOf(page.url);
