@@ -258,4 +258,3 @@ def test_a_linked_document_is_listed_in_the_statement_and_leaves_with_its_page(s
     page.save_revision(user=user).publish(user=user)
     copy.build()
     assert "Webbplatsen länkar inte till några dokument" in statement_text(copy)
-

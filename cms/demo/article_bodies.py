@@ -1,8 +1,6 @@
 """The texts of the inspiration articles (``articles``), one function per article that
 builds its body from the demo's pages and figures."""
 
-from swedish import swedish_date
-
 from . import base as b
 
 BYLINE = "Idécoach i Idéslussen"

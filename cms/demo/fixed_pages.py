@@ -315,8 +315,7 @@ def _accessibility(pages):
             )
             + b.heading("Oskäligt betungande anpassning")
             + b.paras(
-                "Vi gör inte gällande att någon anpassning av webbplatsen är oskäligt "
-                "betungande."
+                "Vi gör inte gällande att någon anpassning av webbplatsen är oskäligt betungande."
             )
             + b.heading("Innehåll som inte omfattas av lagen")
             + b.paras(
