@@ -85,6 +85,7 @@ def test_status_as_of_a_date_counted_by_hand(client, register):
         "in_implementation": 1,
         "closed": 2,
         "implemented": 1,
+        "not_public": 1,  # IS-2018-001, internal
         "by_phase": {
             "inkommen": 1,
             "utforskas": 0,
@@ -115,6 +116,28 @@ def test_internal_records_count_but_are_not_listed(client, register):
     assert get_json(client, "/api/v2/stats/?as_of=2018-12-31")["received"] == 1
     ids = {item["case_id"] for item in get_json(client, "/api/v2/cases/")["items"]}
     assert "IS-2018-001" not in ids and len(ids) == 4
+
+
+def test_cases_not_shown_are_counted_and_nothing_more_is_said_of_them(client, register):
+    organisation, _ = register
+    draft = CaseRecord(
+        case_id="IS-2020-002",
+        title="IS-2020-002",
+        summary="Sammanfattning.",
+        received_date=dt.date(2020, 3, 1),
+        origin="medarbetaride",
+        home_organisation=organisation,
+        challenge="Behovet.",
+        phase="inkommen",
+        live=False,
+    )
+    draft.save()  # never published
+    status = get_json(client, "/api/v2/stats/?as_of=2020-12-31")
+    shown = get_json(client, "/api/v2/cases/")["items"]
+    # Six received: four on the site, one internal, one never published.
+    assert (status["received"], len(shown), status["not_public"]) == (6, 4, 2)
+    assert status["received"] - status["not_public"] == len(shown)
+    assert "IS-2020-002" not in str(status) and "IS-2018-001" not in str(status)
 
 
 @pytest.mark.slow

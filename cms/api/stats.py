@@ -22,6 +22,10 @@ class StatusSerializer(serializers.Serializer):
     implemented = serializers.IntegerField(
         help_text="Closed as implemented, handed over or having found a home elsewhere."
     )
+    not_public = serializers.IntegerField(
+        help_text="Of the received cases, how many are not shown on the site (internal or "
+        "not published). Only the number: nothing else about them."
+    )
     by_phase = serializers.DictField(child=serializers.IntegerField())
     by_organisation = serializers.DictField(
         child=serializers.IntegerField(),

@@ -6,8 +6,11 @@ shows them as "Nuläget". ``by_organisation`` is different: an organisation's na
 count tells that it has cases, and an organisation with a single ``intern`` case would be
 named by it. So it counts only the public cases (live and not ``intern``,
 ``CaseRecord.objects.public()``) received by the date, per home organisation; every figure
-in it can be checked against the case portal. Both the API's stats endpoint and the
-newsletter snapshot use this one function so a figure means the same everywhere.
+in it can be checked against the case portal. ``not_public`` says how many of the received
+cases the portal does not show (internal or not published), and nothing else about them, so
+the portal can say why it lists fewer cases than "Nuläget" counts. Both the API's stats
+endpoint and the newsletter snapshot use this one function so a figure means the same
+everywhere.
 """
 
 import datetime as dt
@@ -30,6 +33,7 @@ class Status:
     in_implementation: int = 0
     closed: int = 0
     implemented: int = 0
+    not_public: int = 0
     by_phase: dict = field(default_factory=dict)
     by_organisation: dict = field(default_factory=dict)
     by_year: dict = field(default_factory=dict)
@@ -78,6 +82,8 @@ def status_as_of(as_of: dt.date | None = None, records=None) -> Status:
         by_phase[phase] += 1
         if row["public"]:
             by_org[row["home_organisation__name"]] += 1
+        else:
+            status.not_public += 1
         by_year[row["received_date"].year] += 1
         status.received += 1
         if phase == Phase.AVSLUTAD:

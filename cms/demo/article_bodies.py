@@ -1,9 +1,6 @@
 """The texts of the inspiration articles (``articles``), one function per article that
 builds its body from the demo's pages and figures."""
 
-from cms.cases.stats import status_as_of
-from swedish import swedish_date
-
 from . import base as b
 
 BYLINE = "Idécoach i Idéslussen"
@@ -56,7 +53,6 @@ def _service_design(ctx, article):
 
 
 def _myths(ctx, article):
-    status = status_as_of(article.published)
     return [
         b.rich(
             b.paras(
@@ -94,9 +90,9 @@ def _myths(ctx, article):
         b.fact_box(
             "Ur registret",
             b.paras(
-                f"Den {swedish_date(article.published)} hade {status.received} case kommit in "
-                f"till Idéslussen. {status.closed} av dem var avslutade, och "
-                f"{status.in_progress} pågick."
+                "Hur många case som har kommit in, hur många som pågår och hur många som är "
+                "avslutade står i rutan Nuläget på startsidan. Siffrorna räknas fram ur "
+                "registret varje gång webbplatsen byggs."
             ),
         ),
         b.image(ctx["images"][article.image]),

@@ -1,7 +1,5 @@
-"""The home page: what Idéslussen is, the figures of the day, and the way in."""
-
-from cms.cases.stats import status_as_of
-from swedish import swedish_date
+"""The home page: what Idéslussen is and the way in. Its figures ("Nuläget") are not written
+here: the build computes them from the register (``/api/v2/stats/``)."""
 
 from . import base as b
 
@@ -34,7 +32,6 @@ def fill_home(home, ctx, report):
 
 def _body(ctx):
     sections, pages = ctx["sections"], ctx["pages"]
-    status = status_as_of(b.DEMO_DAY)
     story = ctx["stories"]["demens"]
     return [
         b.rich(
@@ -55,14 +52,6 @@ def _body(ctx):
                     "varje månad",
                 ]
             )
-        ),
-        b.fact_box(
-            f"Nuläget {swedish_date(b.DEMO_DAY)}",
-            b.paras(
-                f"{status.received} case har kommit in sedan starten 2017. "
-                f"{status.in_implementation} av dem implementeras just nu, och {status.closed} "
-                "har avslutats eller håller på att lämnas över till en verksamhet."
-            ),
         ),
         b.image(ctx["images"][5]),
         b.rich(b.paras(f"Senaste goda exemplet: {b.title_link(story)}.")),

@@ -135,8 +135,8 @@ def _issue(number, day, previous, records, ctx):
         status_closed=status.closed,
         status_implemented=status.implemented,
         listing_summary=(
-            f"Nuläget {swedish_date(day)}: {status.received} inkomna case, "
-            f"{status.in_progress} pågående och {status.closed} avslutade."
+            f"Nyheterna från Idéslussen i {month}, med Nuläget ur case-registret "
+            f"{swedish_date(day)}."
         ),
         body=b.stream(f"newsletter-{number}", sections),
     )
@@ -162,8 +162,9 @@ def _new_cases(count, shown, image):
             "fortsätter."
         )
     else:
-        ideas = "ny idé" if count == 1 else "nya idéer"
-        text = b.paras(f"Sedan förra numret har {count} {ideas} kommit in till Idéslussen.")
+        # How many is in the issue's Nuläget, counted from the register; the text names
+        # some of the new ideas and states no count of its own.
+        text = b.paras("Sedan förra numret har nya idéer kommit in till Idéslussen.")
         if shown:
             text += b.paras("Några av dem:") + b.bullets([b.esc(r.title) for r in shown])
     return _section("Nya idéer i slussen", text, image, cases=shown)

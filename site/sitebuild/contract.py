@@ -119,7 +119,8 @@ PRIVATE_CARD_FIELDS = (
 DATA_DIR = ".data"
 #: Name → shape (themes/hub/README.md has the details).
 DATA_FILES = {
-    "stats": "Nuläget: {as_of, received, in_progress, in_implementation, closed, implemented}",
+    "stats": "Nuläget: {as_of, received, in_progress, in_implementation, closed, implemented, "
+    "not_public, by_phase, by_organisation, by_year}",
     "taxonomies": "the CMS's taxonomies as /api/v2/taxonomies/ gives them",
     "sitemap": "[{path, lastmod}] of every page meant for search engines",
     "feeds": "[{title, path, type, format, section, page_type}] of every feed",
@@ -130,6 +131,9 @@ DATA_FILES = {
 }
 #: The search page (its A–Ö lists are written by the pull).
 SEARCH_PATH = "/sok/"
+#: The accessibility statement (a page in the CMS; every page's footer links it): the pull
+#: adds what the build knows (pull/accessibility.py, partials/accessibility.html).
+ACCESSIBILITY_STATEMENT = "/tillganglighetsredogorelse/"
 
 
 def data_file(name: str) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .contract import DATA_DIR, LISTING_FIELDS, MKDOCS_YML, is_case_item
+from .contract import ACCESSIBILITY_STATEMENT, DATA_DIR, LISTING_FIELDS, MKDOCS_YML, is_case_item
 from .frontmatter import loads
 from .paths import content_file
 from .pull.mapping import case_entry, page_entry
@@ -81,6 +81,8 @@ def published_listings(content: Path | None, path: str, item_type: str) -> dict:
     (``contract.LISTING_FIELDS`` of its type); nothing to show where ``content`` does not
     have the page (never published, or not pulled yet)."""
     fields = LISTING_FIELDS.get(item_type, {})
+    if path == ACCESSIBILITY_STATEMENT:  # the documents the build found (pull/accessibility.py)
+        fields = {**fields, "accessibility": None}
     published = {}
     if fields and content is not None:
         try:

@@ -12,9 +12,18 @@ from dataclasses import dataclass, field
 
 from .. import contract as c
 from ..contract import PRIVATE_CARD_FIELDS
+from ..paths import content_file
 from . import facets, search_pages
 
-STATUS_KEYS = ("as_of", "received", "in_progress", "in_implementation", "closed", "implemented")
+STATUS_KEYS = (
+    "as_of",
+    "received",
+    "in_progress",
+    "in_implementation",
+    "closed",
+    "implemented",
+    "not_public",
+)
 
 
 @dataclass
@@ -126,5 +135,18 @@ def compute(items: dict[str, dict], stats: dict) -> Derived:
         }
 
     facets.compute(out, by_type.get(c.CASE_RECORD, []))
+    _register_on_portal(out, stats)
     search_pages.add_pages(out, items)  # /sok/ and its A–Ö lists
     return out
+
+
+def _register_on_portal(out: Derived, stats: dict) -> None:
+    """The portal's first page says how many cases the register has and how many of them
+    it does not show (internal or not published), so that its counts and Nuläget's agree.
+    A new front matter dict: the portal's pages are shared with the next pull (facets)."""
+    rel = content_file(c.PORTAL).as_posix()
+    if rel not in out.pages:
+        return
+    meta, body = out.pages[rel]
+    register = {k: stats.get(k) for k in ("as_of", "received", "not_public")}
+    out.pages[rel] = ({**meta, "register": register}, body)

@@ -26,7 +26,7 @@ from ..contract import DATA_DIR, data_file
 from ..files import replace_file, write_if_changed
 from ..frontmatter import dumps, loads
 from ..paths import content_file
-from . import derived, feeds
+from . import accessibility, derived, feeds
 from .client import ApiClient
 from .digest import digest
 from .fetch import Fetcher, check_plausible, manifest
@@ -167,6 +167,7 @@ class Puller:
         self._write_data("site", site)
 
         generated = derived.compute(items, stats)
+        accessibility.add(generated.extra, items, self.content)
         feeds.update(self.content, items, self.result, site)
         self._write_entries(fetched, items, generated)
         self._write_generated(generated.pages, state.get("generated", []))
