@@ -63,7 +63,7 @@ def test_the_404_page_searches_without_javascript(browser, site):
 def test_the_404_page_searches_with_javascript(browser, site):
     context, page = search_from_404(browser, site, javascript=True)
     page.wait_for_function(
-        "document.querySelector('[data-search-status]').textContent.includes('”demens”')"
+        "() => document.querySelector('[data-search-status]').textContent.includes('”demens”')"
     )
     found = [
         urlsplit(href).path
