@@ -4,7 +4,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0002_initial'),
+        ('cases', '0003_decorative_images'),
     ]
 
     operations = [
