@@ -21,6 +21,9 @@ const DEBOUNCE_MS = 300;
 // The title ranked by leaves out function words (sitebuild/render/pagefind.py); the one
 // shown, "rubrik", does not count.
 const RANKING = { termSimilarity: 0, diacriticSimilarity: 3, metaWeights: { rubrik: 0 } };
+// For the main index and for each index merged into it (Pagefind's options() sets only the
+// main one's).
+const OPTIONS = { excerptLength: 24, ranking: RANKING };
 
 const form = document.querySelector("[data-search]");
 if (form) {
@@ -59,12 +62,12 @@ function start(form) {
         // The main index, which a big site has in parts, then the delta.
         const [first, ...parts] = config.main;
         const pagefind = await import(`${first}pagefind.js`);
-        await pagefind.options({ excerptLength: 24, ranking: RANKING });
+        await pagefind.options(OPTIONS);
         for (const part of parts) {
-          await pagefind.mergeIndex(part);
+          await pagefind.mergeIndex(part, OPTIONS);
         }
         if (config.delta) {
-          await pagefind.mergeIndex(config.delta);
+          await pagefind.mergeIndex(config.delta, OPTIONS);
         }
         return { pagefind, superseded: new Set(config.superseded || []) };
       })();
