@@ -72,6 +72,13 @@ def test_a_coach_writes_previews_and_publishes_and_the_site_shows_it(browser, hu
     page.locator(".w-combobox__option", has_text="Text").first.click()
     page.locator(".Draftail-Editor [contenteditable=true]").first.click()
     page.keyboard.type(TEXT)
+    # Draftail hands the text to the form a moment later; the preview sends what the form
+    # holds when the panel opens, so wait for it as an editor's pause would.
+    page.wait_for_function(
+        "text => [...document.querySelectorAll('[data-edit-form] input[type=hidden]')]"
+        ".some(input => input.value.includes(text))",
+        arg=TEXT,
+    )
 
     # The draft, in the site's own layout.
     page.click('[data-side-panel-toggle="preview"]')
