@@ -98,3 +98,22 @@ def status_as_of(as_of: dt.date | None = None, records=None) -> Status:
     status.by_organisation = dict(sorted(by_org.items()))
     status.by_year = {str(y): n for y, n in sorted(by_year.items())}
     return status
+
+
+def status_by_year(today: dt.date | None = None) -> list[Status]:
+    """Nuläget at the end of every year from the first year a case was received up to last
+    year, then as of ``today`` (default: today): the figures "Nuläget över tid" shows.
+
+    Each is ``status_as_of`` of its date, so every figure is the one the stats endpoint gives
+    for that date. An empty register gives today's (empty) status only."""
+    from .models import CaseRecord
+
+    today = today or timezone.localdate()
+    first = (
+        CaseRecord.objects.filter(received_date__lte=today)
+        .order_by("received_date")
+        .values_list("received_date", flat=True)
+        .first()
+    )
+    ends = [dt.date(year, 12, 31) for year in range(first.year, today.year)] if first else []
+    return [status_as_of(day) for day in [*ends, today]]
