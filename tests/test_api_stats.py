@@ -155,6 +155,11 @@ def test_demo_register_reproduces_the_article(client, db):
 def test_stats_by_year_are_the_status_at_each_year_end_then_today(client, register):
     years = get_json(client, "/api/v2/stats/years/?as_of=2021-03-01")
     assert years["as_of"] == "2021-03-01"
+    assert [p["code"] for p in years["phases"]] == list(years["points"][0]["by_phase"])
+    assert years["phases"][2] == {
+        "code": "konceptutveckling",
+        "label": "Idé- och konceptutveckling",
+    }
     points = years["points"]
     # From the first year a case came in (2018) to last year, then the date itself.
     assert [p["as_of"] for p in points] == ["2018-12-31", "2019-12-31", "2020-12-31", "2021-03-01"]

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cms.cases.choices import Phase
 from cms.cases.stats import status_as_of, status_by_year
 
 from .params import StrictParametersMixin, parse_day
@@ -79,8 +80,14 @@ class YearPointSerializer(serializers.Serializer):
     )
 
 
+class PhaseSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField(help_text="The phase's Swedish name.")
+
+
 class StatsYearsSerializer(serializers.Serializer):
     as_of = serializers.DateField(help_text="Today (or the ``as_of`` asked for).")
+    phases = PhaseSerializer(many=True, help_text="The phases in the order a case moves.")
     points = YearPointSerializer(many=True)
 
 
@@ -111,5 +118,6 @@ class StatsYearsView(StrictParametersMixin, APIView):
             }
             for status in status_by_year(as_of)
         ]
-        data = {"as_of": points[-1]["as_of"], "points": points}
+        phases = [{"code": phase.value, "label": phase.label} for phase in Phase]
+        data = {"as_of": points[-1]["as_of"], "phases": phases, "points": points}
         return Response(StatsYearsSerializer(data).data)
