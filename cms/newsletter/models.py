@@ -12,6 +12,7 @@ from cms.core.models import HubPage, ListingMixin, SectionIndexPage
 from swedish import swedish_month
 
 from .blocks import NewsletterBodyBlock
+from .panels import IssueStatusPanel
 
 
 class NewsletterIndexPage(SectionIndexPage):
@@ -40,6 +41,7 @@ class NewsletterIssuePage(ListingMixin, HubPage):
     content_panels = HubPage.content_panels + [
         FieldRowPanel([FieldPanel("issue_date"), FieldPanel("issue_number")]),
         FieldPanel("intro"),
+        IssueStatusPanel(),
         FieldPanel("body"),
     ]
     promote_panels = HubPage.promote_panels + ListingMixin.listing_panels
