@@ -191,3 +191,16 @@ def test_stats_by_year_of_an_empty_register_is_today_only(client, db):
     assert [p["received"] for p in today["points"]] == [0]
     assert today["points"][0]["as_of"] == today["as_of"]
     assert client.get("/api/v2/stats/years/?as_of=igår").status_code == 400
+
+
+def test_the_register_version_changes_with_a_phase_date_the_year_ends_do_not_show(client, register):
+    url = "/api/v2/stats/years/?as_of=2021-03-01"
+    before = get_json(client, url)
+    assert get_json(client, url)["version"] == before["version"], "stable while nothing changes"
+    # IS-2019-001 began to be implemented on 1 November 2019: now 1 December, same year.
+    change = CasePhaseChange.objects.get(case__case_id="IS-2019-001", phase="implementeras")
+    change.date = dt.date(2019, 12, 1)
+    change.save()
+    after = get_json(client, url)
+    assert after["points"] == before["points"], "no year-end figure changed …"
+    assert after["version"] != before["version"], "… but the figures of November 2019 did"

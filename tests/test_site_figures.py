@@ -34,7 +34,7 @@ from django.utils import timezone
 from sitebuild_helpers import cms_in_this_transaction
 from sitehtml import filter_links, html_pages, text
 
-from cms.cases.models import CaseRecord
+from cms.cases.models import CasePhaseChange, CaseRecord
 from cms.core.models import HomePage, StandardPage
 from sitebuild.build import Reporter, build
 from swedish import swedish_date
@@ -274,6 +274,35 @@ def test_after_phase_changes_and_a_case_made_internal_all_figures_still_agree(si
     assert portal["not_public"] == before_portal["not_public"] + 1
     assert stats["received"] == before_stats["received"]
     assert not counts_in_text(copy)
+
+
+def test_a_phase_date_moved_within_a_year_reaches_every_issue(site, tmp_path):
+    copy = site.copy(tmp_path / "site")
+    issues_before, table_before = assert_issues_agree(copy), statistics_table(copy)
+    # A case closed in spring 2019, corrected to December 2019: no year-end figure (and no
+    # figure of today) changes, but every issue from its old date to November 2019 has one
+    # closed case fewer. The pull sees it by the register's version.
+    closed = (
+        CasePhaseChange.objects.filter(
+            phase="avslutad", date__gte=dt.date(2019, 3, 1), date__lte=dt.date(2019, 5, 31)
+        )
+        .order_by("case__case_id")
+        .first()
+    )
+    record = CaseRecord.objects.get(pk=closed.case_id)
+    history = list(record.phase_history.all())
+    assert history[-1].pk == closed.pk, "closing is the last change"
+    history[-1].date = dt.date(2019, 12, 1)
+    record.phase_history = history
+    user = get_user_model().objects.get(username="kommunikator")
+    record.save_revision(user=user).publish(user=user)
+
+    copy.build()
+    issues, table = assert_issues_agree(copy), statistics_table(copy)
+    assert table == table_before
+    assert issues["/nyhetsbrev/2019-10/"]["closed"] == (
+        issues_before["/nyhetsbrev/2019-10/"]["closed"] - 1
+    )
 
 
 def test_the_statistics_table_is_the_stats_api_at_each_year_end_and_today(site):

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.cases.choices import Phase
-from cms.cases.stats import status_as_of, status_by_year
+from cms.cases.stats import register_version, status_as_of, status_by_year
 
 from .params import StrictParametersMixin, parse_day
 
@@ -89,6 +89,11 @@ class StatsYearsSerializer(serializers.Serializer):
     as_of = serializers.DateField(help_text="Today (or the ``as_of`` asked for).")
     phases = PhaseSerializer(many=True, help_text="The phases in the order a case moves.")
     points = YearPointSerializer(many=True)
+    version = serializers.CharField(
+        help_text="Changes whenever a figure of any date may have changed (a digest of the "
+        "register's dates and phases, nothing readable): a client that shows figures for "
+        "other dates (a newsletter issue's) fetches them again when it changes."
+    )
 
 
 class StatsYearsView(StrictParametersMixin, APIView):
@@ -119,5 +124,10 @@ class StatsYearsView(StrictParametersMixin, APIView):
             for status in status_by_year(as_of)
         ]
         phases = [{"code": phase.value, "label": phase.label} for phase in Phase]
-        data = {"as_of": points[-1]["as_of"], "phases": phases, "points": points}
+        data = {
+            "as_of": points[-1]["as_of"],
+            "phases": phases,
+            "points": points,
+            "version": register_version(),
+        }
         return Response(StatsYearsSerializer(data).data)

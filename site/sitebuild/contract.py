@@ -127,7 +127,7 @@ DATA_FILES = {
     "not_public, by_phase, by_organisation, by_year}",
     "stats_years": "Nuläget över tid: {as_of, phases [{code, label}], points [{as_of, year, "
     "received_in_year, received, in_progress, in_implementation, closed, implemented, "
-    "by_phase}]}, the end of every year from the first case received, then today "
+    "by_phase}], version}, the end of every year from the first case received, then today "
     "(/api/v2/stats/years/)",
     "taxonomies": "the CMS's taxonomies as /api/v2/taxonomies/ gives them",
     "sitemap": "[{path, lastmod}] of every page meant for search engines",

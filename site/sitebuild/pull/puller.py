@@ -133,9 +133,10 @@ class Puller:
 
         stats = self.client.get("stats/")
         # Nuläget over time ("Nuläget över tid"), and a digest of its figures but today's
-        # date: a newsletter issue's Nuläget is computed for its date when it is fetched, so
-        # when the figures change (a phase history corrected, a case added) every issue is
-        # fetched again, and the issues and the statistics page agree.
+        # date, with the register's version: a newsletter issue's Nuläget is computed for
+        # its date when it is fetched, so when a figure of any date may have changed (a
+        # phase history corrected, a case added) every issue is fetched again, and the
+        # issues and the statistics page agree.
         stats_years = self.client.get("stats/years/")
         figures_digest = digest(_figures(stats_years))
         if old and state.get("figures") != figures_digest:
@@ -288,10 +289,16 @@ def _write_jobs(content: Path, jobs) -> list[str]:
     return written
 
 
-def _figures(stats_years: dict) -> list:
-    """The figures of ``/stats/years/`` without today's date (which changes every day)."""
-    points = (stats_years.get("points") or []) if isinstance(stats_years, dict) else []
-    return [{k: v for k, v in point.items() if k != "as_of"} for point in points]
+def _figures(stats_years: dict) -> dict:
+    """``/stats/years/`` without today's date (which changes every day): its figures and
+    the register's version."""
+    if not isinstance(stats_years, dict):
+        return {}
+    points = stats_years.get("points") or []
+    return {
+        "points": [{k: v for k, v in point.items() if k != "as_of"} for point in points],
+        "version": stats_years.get("version"),
+    }
 
 
 def _links(entry: Entry) -> list[str]:
