@@ -65,6 +65,8 @@ BAD_REQUESTS = [
     ("/api/v2/stats/?as_of=2019-02-30", "as_of"),
     ("/api/v2/stats/?as_of=31/12/2019", "as_of"),
     ("/api/v2/stats/?since=2019-01-01", "since"),
+    ("/api/v2/stats/years/?as_of=2019-13-01", "as_of"),
+    ("/api/v2/stats/years/?year=2019", "year"),
     ("/api/v2/taxonomies/?lang=en", "lang"),
     ("/api/v2/manifest/?since=2020-01-01", "since"),
 ]
@@ -87,6 +89,7 @@ ENDPOINTS = [
     "/api/v2/cases/IS-2019-001/",
     "/api/v2/taxonomies/",
     "/api/v2/stats/",
+    "/api/v2/stats/years/",
     "/api/v2/site/",
     "/api/v2/manifest/",
 ]
@@ -131,6 +134,7 @@ def test_schema_describes_the_rest_endpoints(client, db):
         "/api/v2/cases/{case_id}/",
         "/api/v2/taxonomies/",
         "/api/v2/stats/",
+        "/api/v2/stats/years/",
         "/api/v2/site/",
         "/api/v2/manifest/",
     }

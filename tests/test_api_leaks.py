@@ -204,6 +204,7 @@ def crawl(client) -> dict[str, str]:
         "/api/v2/cases/?limit=1000",
         "/api/v2/taxonomies/",
         "/api/v2/stats/",
+        "/api/v2/stats/years/",
         "/api/v2/site/",
         "/api/v2/manifest/",
         "/api/schema/?format=json",

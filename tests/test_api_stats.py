@@ -150,3 +150,57 @@ def test_demo_register_reproduces_the_article(client, db):
     assert status["closed"] == 88
     assert status["received"] == sum(status["by_phase"].values())
     assert status["received"] == sum(status["by_year"].values())
+
+
+def test_stats_by_year_are_the_status_at_each_year_end_then_today(client, register):
+    years = get_json(client, "/api/v2/stats/years/?as_of=2021-03-01")
+    assert years["as_of"] == "2021-03-01"
+    assert [p["code"] for p in years["phases"]] == list(years["points"][0]["by_phase"])
+    assert years["phases"][2] == {
+        "code": "konceptutveckling",
+        "label": "Idé- och konceptutveckling",
+    }
+    points = years["points"]
+    # From the first year a case came in (2018) to last year, then the date itself.
+    assert [p["as_of"] for p in points] == ["2018-12-31", "2019-12-31", "2020-12-31", "2021-03-01"]
+    for point in points:
+        status = get_json(client, f"/api/v2/stats/?as_of={point['as_of']}")
+        assert point == {
+            **{k: status[k] for k in point if k not in ("year", "received_in_year")},
+            "year": int(point["as_of"][:4]),
+            "received_in_year": status["by_year"].get(point["as_of"][:4], 0),
+        }
+        assert sum(point["by_phase"].values()) == point["received"]
+    assert [p["received_in_year"] for p in points] == [1, 3, 1, 0]
+    assert points[1]["by_phase"]["implementeras"] == 1
+    assert set(points[0]) == {
+        "as_of",
+        "year",
+        "received_in_year",
+        "received",
+        "in_progress",
+        "in_implementation",
+        "closed",
+        "implemented",
+        "by_phase",
+    }, "nothing by organisation, nothing about cases not shown"
+
+
+def test_stats_by_year_of_an_empty_register_is_today_only(client, db):
+    today = get_json(client, "/api/v2/stats/years/")
+    assert [p["received"] for p in today["points"]] == [0]
+    assert today["points"][0]["as_of"] == today["as_of"]
+    assert client.get("/api/v2/stats/years/?as_of=igår").status_code == 400
+
+
+def test_the_register_version_changes_with_a_phase_date_the_year_ends_do_not_show(client, register):
+    url = "/api/v2/stats/years/?as_of=2021-03-01"
+    before = get_json(client, url)
+    assert get_json(client, url)["version"] == before["version"], "stable while nothing changes"
+    # IS-2019-001 began to be implemented on 1 November 2019: now 1 December, same year.
+    change = CasePhaseChange.objects.get(case__case_id="IS-2019-001", phase="implementeras")
+    change.date = dt.date(2019, 12, 1)
+    change.save()
+    after = get_json(client, url)
+    assert after["points"] == before["points"], "no year-end figure changed …"
+    assert after["version"] != before["version"], "… but the figures of November 2019 did"

@@ -1,6 +1,7 @@
 """The built demo site in a real browser: no WCAG 2.1 A/AA violations that axe-core can find on
-any kind of page (the home page, the case portal filtered and not, a case, an article, the
-search page with results, the 404 page, an address that does not exist …).
+any kind of page (the home page, the case portal filtered and not, "Nuläget över tid" with
+its SVG charts and table, a case, an article, the search page with results, the 404 page,
+an address that does not exist …).
 
 The browser is Debian's Chromium (/usr/bin/chromium) driven by Playwright; no browser is ever
 downloaded (HUB_CHROMIUM names another Chromium binary). axe-core is the copy bundled by the
@@ -52,6 +53,7 @@ def a_case(site: BuiltSite) -> str:
 PAGES: list[tuple[str, Callable[[BuiltSite], str] | str, int]] = [
     ("startsidan", "/", 200),
     ("case-portalen", "/case/", 200),
+    ("nulaget-over-tid", "/case/statistik/", 200),
     ("filtersida", a_filter_page, 200),
     ("case", a_case, 200),
     ("gott-exempel", lambda s: s.first_of_type("casestorypage"), 200),

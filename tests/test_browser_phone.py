@@ -144,3 +144,32 @@ def test_cards_the_filter_script_builds_name_the_goals(built_site, wide):
     )
     goals = wide.locator("[data-case-list] .card__sdgs").all_inner_texts()
     assert goals and all("10 Minskad ojämlikhet" in text for text in goals), goals
+
+
+def test_the_statistics_fit_a_phone_and_the_table_scrolls_in_its_own_box(built_site, phone):
+    open_page(phone, built_site, "/case/statistik/")
+    measured = phone.evaluate(
+        """() => {
+            const box = document.querySelector(".table-scroll");
+            return {
+                page: document.documentElement.scrollWidth,
+                screen: window.innerWidth,
+                charts: [...document.querySelectorAll("svg.chart")].map(
+                    svg => svg.getBoundingClientRect().right),
+                box: box.clientWidth,
+                table: box.scrollWidth,
+            };
+        }"""
+    )
+    # The page never scrolls sideways; the charts scale down to the screen.
+    assert measured["page"] <= measured["screen"], measured
+    assert len(measured["charts"]) == 2
+    assert all(right <= measured["screen"] for right in measured["charts"]), measured
+    # The wide table scrolls within its box, which a keyboard reaches and which is named.
+    assert measured["table"] > measured["box"], measured
+    box = phone.locator(".table-scroll")
+    assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
+    label = phone.locator("#" + box.get_attribute("aria-labelledby")).inner_text()
+    assert label.startswith("Nuläget vid varje års slut")
+    box.focus()
+    assert phone.evaluate("document.activeElement.classList.contains('table-scroll')")

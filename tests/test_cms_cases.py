@@ -31,6 +31,7 @@ def errors_of(exc: ValidationError) -> dict:
         ({"title": ""}, "title", "får inte vara tomt"),
         ({"publication_level": "hemlig"}, "publication_level", "inget giltigt alternativ"),
         ({"slug": "sida"}, "slug", "caseportal"),
+        ({"slug": "statistik"}, "slug", "caseportal"),
     ],
     ids=[
         "closed-without-outcome",
@@ -42,6 +43,7 @@ def errors_of(exc: ValidationError) -> dict:
         "no-title",
         "bad-level",
         "reserved-slug",
+        "statistics-slug",
     ],
 )
 def test_case_record_rejects_bad_input(organisation, overrides, field, words):

@@ -153,30 +153,22 @@ def test_newsletter_issues_report_the_register_on_their_date():
         status = status_as_of(issue.issue_date)
         assert issue.title == issue.display_title
         assert issue.slug == issue.issue_date.strftime("%Y-%m")
-        assert (
-            issue.status_received,
-            issue.status_in_progress,
-            issue.status_in_implementation,
-            issue.status_closed,
-            issue.status_implemented,
-        ) == (
-            status.received,
-            status.in_progress,
-            status.in_implementation,
-            status.closed,
-            status.implemented,
-        )
+        assert issue.status == {
+            "as_of": issue.issue_date.isoformat(),
+            "received": status.received,
+            "in_progress": status.in_progress,
+            "in_implementation": status.in_implementation,
+            "closed": status.closed,
+            "implemented": status.implemented,
+        }
         for section in issue.body:
             assert all(c.publication_level != "intern" for c in section.value["cases"])
     mentioned = [c for i in issues for s in i.body for c in s.value["cases"]]
     linked = [p for i in issues for s in i.body for p in s.value["pages"]]
     assert mentioned and linked
     last = issues.last()
-    assert (last.status_received, last.status_in_implementation, last.status_closed) == (
-        128,
-        8,
-        88,
-    )
+    figures = last.status
+    assert (figures["received"], figures["in_implementation"], figures["closed"]) == (128, 8, 88)
 
 
 def test_fixed_pages_and_home():

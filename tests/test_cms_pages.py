@@ -125,3 +125,28 @@ def test_page_slug_is_transliterated_the_swedish_way(home, typed, expected):
     page2 = StandardPage(title="Annan", slug=typed + " 2", body=[])
     home.add_child(instance=page2)
     assert page2.slug == expected + "-2"
+
+
+@pytest.mark.django_db
+def test_an_issues_edit_form_shows_its_computed_nulaget(client, communicator, organisation):
+    import datetime as dt
+
+    from api_factories import add_page, section
+    from casedata import make_case
+
+    make_case(organisation, case_id="IS-2019-001", received_date=dt.date(2019, 3, 4))
+    later = dict(case_id="IS-2019-002", title="Skolmat", received_date=dt.date(2019, 11, 4))
+    make_case(organisation, **later)
+    issue = add_page(
+        section(NewsletterIndexPage),
+        NewsletterIssuePage(
+            title="Oktober 2019", issue_date=dt.date(2019, 10, 15), issue_number=7, body=[]
+        ),
+    )
+    client.force_login(communicator)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(issue.pk,))).content.decode()
+    box = html.split("data-hub-issue-status", 1)[1].split("</div>", 1)[0]
+    # One case by 15 October 2019 (the other came in later), exploring: nothing typed.
+    assert "15 oktober 2019" in box
+    assert "Inkomna case: 1" in box and "Pågående: 1, varav 0 i implementering" in box
+    assert 'name="status_received"' not in html

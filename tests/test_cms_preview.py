@@ -37,7 +37,6 @@ from sitebuild.pull.mapping import case_entry, page_entry
 DRAFT = "Osparad ändring 7391"
 STYLESHEET = '<link rel="stylesheet" href="/admin/preview/files/assets/hub.css">'
 REFUSED = "Förhandsvisningen kan inte visas"
-NUMBERS = ("received", "in_progress", "in_implementation", "closed", "implemented")
 
 
 def body(text=DRAFT):
@@ -83,7 +82,6 @@ def make_pages(case) -> dict[str, Page]:
                 issue_date=dt.date(2020, 10, 20),
                 issue_number=1,
                 body=[],
-                **{f"status_{name}": 1 for name in NUMBERS},
             ),
         ),
     }
@@ -115,7 +113,7 @@ def form_data(page_type: str, page: Page, case) -> dict:
         }
     elif page_type == "newsletter.NewsletterIssuePage":
         data |= {"issue_date": "2020-10-20", "issue_number": "1", "intro": DRAFT}
-        data |= {f"status_{name}": "3" for name in NUMBERS} | {"body": streamfield([])}
+        data |= {"body": streamfield([])}
     else:
         data |= {"body": body()}
     return nested_form_data(data)

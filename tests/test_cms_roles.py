@@ -52,11 +52,6 @@ def issue_data(number=1):
             "issue_date": "2020-10-20",
             "issue_number": str(number),
             "intro": "",
-            "status_received": "128",
-            "status_in_progress": "40",
-            "status_in_implementation": "8",
-            "status_closed": "88",
-            "status_implemented": "50",
             "body": streamfield(
                 [
                     (

@@ -1,9 +1,10 @@
 """Figures that agree, and an accessibility statement that is true, on the built demo site.
 
-The home page's Nuläget, the case portal's counts and the stats API say the same thing
-about the register, before and after the communicator moves cases between phases; the
-portal says how many cases it does not show; no page states a count of cases in text an
-editor wrote (only the computed figures do). The accessibility statement claims nothing
+The home page's Nuläget, the case portal's counts, "Nuläget över tid" (/case/statistik/:
+its charts and table), every newsletter issue's Nuläget and the stats API say the same
+thing about the register, before and after the communicator moves cases between phases;
+the portal says how many cases it does not show; no page states a count of cases in text
+an editor wrote (only the computed figures do). The accessibility statement claims nothing
 the site does not have, lists the documents the site links to as the build finds them,
 and its update date is its page's real publication date.
 
@@ -14,9 +15,11 @@ change something rebuild a copy of that site inside their own transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +34,7 @@ from django.utils import timezone
 from sitebuild_helpers import cms_in_this_transaction
 from sitehtml import filter_links, html_pages, text
 
-from cms.cases.models import CaseRecord
+from cms.cases.models import CasePhaseChange, CaseRecord
 from cms.core.models import HomePage, StandardPage
 from sitebuild.build import Reporter, build
 from swedish import swedish_date
@@ -50,7 +53,12 @@ COMPUTED = [
     r'<section class="status".*?</section>',
     r'<p class="count".*?</p>',
     r'<p class="case-register">.*?</p>',
+    r'<div class="stats">.*?<p class="stats-note">',
 ]
+STATISTICS = "/case/statistik/"
+SVG = "{http://www.w3.org/2000/svg}"
+#: A number as the SVG's attributes must hold it: plain digits, no (no-break) spaces.
+PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 @dataclass
@@ -133,8 +141,57 @@ def stats_api() -> dict:
         return json.loads(Client().get("/api/v2/stats/").content)
 
 
+def statistics_table(site: Site) -> dict[str, dict]:
+    """The rows of the table on "Nuläget över tid" by their date (ISO), each header → int."""
+    html = site.html(STATISTICS)
+    table = re.search(r'<table class="stats-table">.*?</table>', html, re.S).group()
+    headers = [text(h) for h in re.findall(r'<th scope="col">(.*?)</th>', table, re.S)]
+    rows = {}
+    for row in re.findall(r"<tr data-as-of.*?</tr>", table, re.S):
+        day = re.search(r'<time datetime="([^"]+)"', row).group(1)
+        cells = [int(re.sub(r"\D", "", text(c))) for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        rows[day] = dict(zip(headers[1:], cells, strict=True))
+    return rows
+
+
+def stats_on(day: str) -> dict:
+    with cms_in_this_transaction():
+        return json.loads(Client().get(f"/api/v2/stats/?as_of={day}").content)
+
+
+def row_from_stats(stats: dict) -> dict[str, int]:
+    """What the table's row for a date must say, from ``/api/v2/stats/?as_of=``."""
+    labels = {
+        "inkommen": "Inkommen",
+        "utforskas": "Utforskas",
+        "konceptutveckling": "Idé- och konceptutveckling",
+        "testas": "Testas",
+        "implementeras": "Implementeras",
+        "avslutad": "Avslutad",
+    }
+    return {
+        "Inkomna under året": stats["by_year"].get(stats["as_of"][:4], 0),
+        "Inkomna totalt": stats["received"],
+        **{labels[code]: n for code, n in stats["by_phase"].items()},
+        "Införda eller överlämnade": stats["implemented"],
+    }
+
+
+def issue_figures(html: str) -> dict[str, int]:
+    status = re.search(r'<section class="status".*?</section>', html, re.S).group()
+    return {
+        "received": number("Inkomna case N", status),
+        "in_progress": number("Pågående N", status),
+        "in_implementation": number("varav N i implementering", status),
+        "closed": number("Avslutade N", status),
+        "implemented": number("varav N införda", status),
+    }
+
+
 def assert_figures_agree(site: Site) -> tuple[dict, dict, dict]:
     stats, home, portal = stats_api(), home_figures(site), portal_figures(site)
+    table = statistics_table(site)
+    assert table[stats["as_of"]] == row_from_stats(stats), "the last row is Nuläget today"
     pulled = json.loads((site.content / ".data" / "stats.json").read_text("utf-8"))
     assert pulled == stats, "the build shows the register as the API gives it now"
     assert home == {k: stats[k] for k in home}
@@ -197,15 +254,147 @@ def test_after_phase_changes_and_a_case_made_internal_all_figures_still_agree(si
     made_internal = public.exclude(phase="avslutad").order_by("case_id").first()
     made_internal.publication_level = "intern"
     made_internal.save_revision(user=user).publish(user=user)
+    # A received date corrected into the past changes the figures of earlier dates: the
+    # issues since then and the statistics page's earlier years.
+    issues_before, table_before = assert_issues_agree(copy), statistics_table(copy)
+    corrected = public.filter(received_date__year=2020).order_by("case_id").first()
+    corrected.received_date = dt.date(2018, 1, 10)
+    corrected.save_revision(user=user).publish(user=user)
 
     copy.build()
     stats, home, portal = assert_figures_agree(copy)
+    issues, table = assert_issues_agree(copy), statistics_table(copy)
+    assert issues["/nyhetsbrev/2019-03/"]["received"] == (
+        issues_before["/nyhetsbrev/2019-03/"]["received"] + 1
+    )
+    assert table["2018-12-31"]["Inkomna totalt"] == table_before["2018-12-31"]["Inkomna totalt"] + 1
     assert home["closed"] == before_home["closed"] + 4
     assert portal["phases"]["avslutad"] == before_portal["phases"]["avslutad"] + 3
     assert portal["shown"] == before_portal["shown"] - 1
     assert portal["not_public"] == before_portal["not_public"] + 1
     assert stats["received"] == before_stats["received"]
     assert not counts_in_text(copy)
+
+
+def test_a_phase_date_moved_within_a_year_reaches_every_issue(site, tmp_path):
+    copy = site.copy(tmp_path / "site")
+    issues_before, table_before = assert_issues_agree(copy), statistics_table(copy)
+    # A case closed in spring 2019, corrected to December 2019: no year-end figure (and no
+    # figure of today) changes, but every issue from its old date to November 2019 has one
+    # closed case fewer. The pull sees it by the register's version.
+    closed = (
+        CasePhaseChange.objects.filter(
+            phase="avslutad", date__gte=dt.date(2019, 3, 1), date__lte=dt.date(2019, 5, 31)
+        )
+        .order_by("case__case_id")
+        .first()
+    )
+    record = CaseRecord.objects.get(pk=closed.case_id)
+    history = list(record.phase_history.all())
+    assert history[-1].pk == closed.pk, "closing is the last change"
+    history[-1].date = dt.date(2019, 12, 1)
+    record.phase_history = history
+    user = get_user_model().objects.get(username="kommunikator")
+    record.save_revision(user=user).publish(user=user)
+
+    copy.build()
+    issues, table = assert_issues_agree(copy), statistics_table(copy)
+    assert table == table_before
+    assert issues["/nyhetsbrev/2019-10/"]["closed"] == (
+        issues_before["/nyhetsbrev/2019-10/"]["closed"] - 1
+    )
+
+
+def test_the_statistics_table_is_the_stats_api_at_each_year_end_and_today(site):
+    table = statistics_table(site)
+    today = stats_api()["as_of"]
+    first = min(table)[:4]
+    # The end of every year from the first case on, then today.
+    ends = [f"{year}-12-31" for year in range(int(first), int(today[:4]))]
+    assert list(table) == [*ends, today]
+    assert first == "2017"
+    for day in ("2018-12-31", "2019-12-31", today):
+        assert table[day] == row_from_stats(stats_on(day)), day
+    assert table["2019-12-31"]["Inkomna totalt"] < table[today]["Inkomna totalt"] == 128
+    for linking in ("/", "/case/", "/nyhetsbrev/2020-10/"):  # Nuläget, the register note
+        assert 'href="/case/statistik/"' in site.html(linking), linking
+
+
+def assert_issues_agree(site: Site) -> dict[str, dict]:
+    """Every newsletter issue's Nuläget is ``/api/v2/stats/?as_of=<its date>``; returns
+    each issue's figures by path."""
+    issues = sorted(p for p in html_pages(site.out) if re.fullmatch(r"/nyhetsbrev/\d{4}-\d\d/", p))
+    assert len(issues) == 24
+    shown = {}
+    for path in issues:
+        html = site.html(path)
+        day = re.search(r'<p class="byline">.*?<time datetime="([^"]+)"', html, re.S).group(1)
+        then = stats_on(day)
+        shown[path] = issue_figures(html)
+        assert shown[path] == {k: then[k] for k in shown[path]}, path
+    return shown
+
+
+def test_every_newsletter_issue_shows_the_stats_of_its_date(site):
+    issues = list(assert_issues_agree(site))
+    # The last issue is the article's day: 128 cases, 8 in implementation, 88 closed.
+    last = issue_figures(site.html(issues[-1]))
+    assert (last["received"], last["in_implementation"], last["closed"]) == (128, 8, 88)
+
+
+def svg_charts(html: str) -> list[ET.Element]:
+    return [ET.fromstring(svg) for svg in re.findall(r"<svg class=\"chart\".*?</svg>", html, re.S)]
+
+
+def test_the_charts_are_well_formed_svg_whose_numbers_are_the_tables(site):
+    html = site.html(STATISTICS)
+    table = statistics_table(site)
+    received, phases = svg_charts(html)  # parses as XML, or fails here
+    for svg in (received, phases):
+        assert svg.get("role") == "img"
+        title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+        assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+        assert title.text and desc.text
+        for element in svg.iter():
+            for name in ("x", "y", "x1", "x2", "y1", "y2", "width", "height", "r", "cx", "cy"):
+                if element.get(name) is not None:
+                    assert PLAIN_NUMBER.fullmatch(element.get(name)), (element.tag, name)
+            for name in ("viewBox", "d", "stroke-dasharray"):
+                if element.get(name) is not None:
+                    # Only digits, ASCII spaces and path letters: no no-break space crept in.
+                    assert re.fullmatch(r"[-0-9. A-Za-z]+", element.get(name)), element.get(name)
+    days = list(table)
+
+    def bars(svg):
+        """Per row (top to bottom): {series label: value} from each bar's segment titles."""
+        out = [{} for _ in days]
+        row = -1
+        labels = [t.text for t in svg.iter(f"{SVG}text") if t.get("text-anchor") == "end"]
+        assert labels == [*(d[:4] for d in days[:-1]), "I dag"]
+        for rect in svg.iter(f"{SVG}rect"):
+            title = rect.find(f"{SVG}title")
+            if title is None:
+                continue
+            label, rest = title.text.split(", ", 1)
+            row = labels.index(label)
+            series, value = rest.rsplit(": ", 1)
+            out[row][series] = int(re.sub(r"\D", "", value))
+        return out
+
+    for day, shown in zip(days, bars(received), strict=True):
+        assert shown.get("Inkomna under året", 0) == table[day]["Inkomna under året"], day
+    for day, shown in zip(days, bars(phases), strict=True):
+        expected = {
+            k: v
+            for k, v in table[day].items()
+            if v and k not in ("Inkomna under året", "Inkomna totalt", "Införda eller överlämnade")
+        }
+        assert shown == expected, day
+    # The figure after each bar of the phase chart is the total received by then.
+    totals = [
+        int(re.sub(r"\D", "", t.text)) for t in phases.iter(f"{SVG}text") if t.get("font-weight")
+    ]
+    assert totals == [table[day]["Inkomna totalt"] for day in days]
 
 
 # ---- The accessibility statement ---------------------------------------------------------------

@@ -8,6 +8,7 @@ themes/hub/README.md) is built with MkDocs and the real site/mkdocs.yml, so the 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -45,7 +46,8 @@ class Outline(HTMLParser):
         self.elements.append((tag, dict(attrs)))
         if re.fullmatch(r"h[1-6]", tag):
             self.headings.append(int(tag[1]))
-        self._in_title = tag == "title"
+        # The document's <title> (the first); an SVG's <title> names only its graphic.
+        self._in_title = tag == "title" and not self.title
 
     def handle_endtag(self, tag):
         if tag == "title":
@@ -277,6 +279,28 @@ def test_case_portal_lists_cases_with_id_and_phase(site):
         "IS-2018-004" in html
         and '<p class="card__phase">Fas: <strong class="phase">Avslutad</strong></p>' in html
     )
+
+
+def test_statistics_chart_numbers_stay_plain_and_the_text_is_swedish(site):
+    """The theme's Jinja ``finalize`` puts no-break spaces into printed text ("1 180"); the
+    chart's coordinates are numbers and must reach the SVG as they are."""
+    html = html_of(site, "/case/statistik/")
+    charts = re.findall(r'<svg class="chart".*?</svg>', html, re.S)
+    assert len(charts) == 2
+    for chart in charts:
+        svg = ET.fromstring(chart)  # well-formed XML
+        for element in svg.iter():
+            for name, value in element.attrib.items():
+                if name in ("x", "y", "x1", "x2", "y1", "y2", "width", "height"):
+                    assert re.fullmatch(r"\d+(\.\d)?", value), (element.tag, name, value)
+                assert "\u00a0" not in value and "\u202f" not in value, (name, value)
+    # The figure after the 2019 bar, in text: a narrow no-break space between digit groups.
+    assert ">1\u202f820</text>" in charts[1]
+    assert (
+        '<th scope="row"><time datetime="2019-12-31">31\u00a0december\u00a02019</time></th>' in html
+    )
+    assert "<td>1\u202f180</td>" in html
+    assert '<caption id="tabell-rubrik">' in html and 'aria-labelledby="tabell-rubrik"' in html
 
 
 def test_newsletter_issue_links_neighbours_and_archive(site):

@@ -44,3 +44,10 @@ def test_the_plugin_refuses_the_pulls_own_bookkeeping(tmp_path):
 
     with pytest.raises(PluginError, match="state"):
         plugin.data("state")
+
+
+def test_the_cms_reserves_the_case_slugs_the_portal_uses_itself():
+    from cms.core.paths import RESERVED_CASE_SLUGS
+
+    assert RESERVED_CASE_SLUGS == contract.RESERVED_SEGMENTS
+    assert contract.STATISTICS_PATH == f"/case/{contract.STATISTICS_SEGMENT}/"

@@ -319,6 +319,52 @@ PAGES = [
     ),
 ]
 
+#: "Nuläget över tid" as /api/v2/stats/years/ gives it: a register large enough for
+#: figures with digit groups ("1 180"), which must never reach an SVG attribute.
+PHASES = [
+    ("inkommen", "Inkommen"),
+    ("utforskas", "Utforskas"),
+    ("konceptutveckling", "Idé- och konceptutveckling"),
+    ("testas", "Testas"),
+    ("implementeras", "Implementeras"),
+    ("avslutad", "Avslutad"),
+]
+
+
+def _point(day, received_in_year, by_phase):
+    closed = by_phase[-1]
+    return {
+        "as_of": day,
+        "year": int(day[:4]),
+        "received_in_year": received_in_year,
+        "received": sum(by_phase),
+        "in_progress": sum(by_phase) - closed,
+        "in_implementation": by_phase[4],
+        "closed": closed,
+        "implemented": closed // 2,
+        "by_phase": {code: n for (code, _), n in zip(PHASES, by_phase, strict=True)},
+    }
+
+
+STATS_YEARS = {
+    "as_of": "2020-10-20",
+    "phases": [{"code": code, "label": label} for code, label in PHASES],
+    "points": [
+        _point("2018-12-31", 640, [40, 200, 100, 100, 0, 200]),
+        _point("2019-12-31", 1180, [0, 300, 200, 150, 70, 1100]),
+        _point("2020-10-20", 12, [12, 200, 150, 100, 60, 1310]),
+    ],
+}
+PAGES.append(
+    page(
+        "/case/statistik/",
+        "statistics.html",
+        "casestatistics",
+        "Nuläget över tid",
+        digest="sample",
+    )
+)
+
 SITEMAP = [{"path": path, "lastmod": "2020-10-21"} for path, _, _ in PAGES]
 #: The CMS's site settings and the site's address, as the pull writes them (pull/site.py).
 SITE = {
@@ -354,6 +400,7 @@ def write_sample_content(content: Path) -> None:
     data.mkdir(exist_ok=True)
     (data / "sitemap.json").write_text(json.dumps(SITEMAP), encoding="utf-8")
     (data / "site.json").write_text(json.dumps(SITE), encoding="utf-8")
+    (data / "stats_years.json").write_text(json.dumps(STATS_YEARS), encoding="utf-8")
 
 
 def build_site(content: Path, out: Path) -> None:

@@ -1,4 +1,5 @@
-"""``/api/v2/stats/``: the "Nuläget" figures (computed by ``cms.cases.stats``)."""
+"""``/api/v2/stats/``: the "Nuläget" figures (computed by ``cms.cases.stats``); and
+``/api/v2/stats/years/``: the same figures at the end of every year, then today."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -6,7 +7,8 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.cases.stats import status_as_of
+from cms.cases.choices import Phase
+from cms.cases.stats import register_version, status_as_of, status_by_year
 
 from .params import StrictParametersMixin, parse_day
 
@@ -56,3 +58,76 @@ class StatsView(StrictParametersMixin, APIView):
         raw = request.query_params.get("as_of")
         as_of = parse_day("as_of", raw) if raw is not None else None
         return Response(StatusSerializer(status_as_of(as_of).as_dict()).data)
+
+
+class YearPointSerializer(serializers.Serializer):
+    """Nuläget on one date of ``/stats/years/``: the end of a year, or today (the last)."""
+
+    as_of = serializers.DateField()
+    year = serializers.IntegerField(help_text="The year of ``as_of``.")
+    received_in_year = serializers.IntegerField(
+        help_text="Cases received in that year up to ``as_of``."
+    )
+    received = serializers.IntegerField(help_text="Cases received up to the date.")
+    in_progress = serializers.IntegerField(help_text="Received and not closed.")
+    in_implementation = serializers.IntegerField(help_text="In the phase Implementeras.")
+    closed = serializers.IntegerField(help_text="Closed (phase Avslutad).")
+    implemented = serializers.IntegerField(
+        help_text="Closed as implemented, handed over or having found a home elsewhere."
+    )
+    by_phase = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Cases in each phase on the date."
+    )
+
+
+class PhaseSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField(help_text="The phase's Swedish name.")
+
+
+class StatsYearsSerializer(serializers.Serializer):
+    as_of = serializers.DateField(help_text="Today (or the ``as_of`` asked for).")
+    phases = PhaseSerializer(many=True, help_text="The phases in the order a case moves.")
+    points = YearPointSerializer(many=True)
+    version = serializers.CharField(
+        help_text="Changes whenever a figure of any date may have changed (a digest of the "
+        "register's dates and phases, nothing readable): a client that shows figures for "
+        "other dates (a newsletter issue's) fetches them again when it changes."
+    )
+
+
+class StatsYearsView(StrictParametersMixin, APIView):
+    """The "Nuläget" figures over time: as the register stood at the end of each year from
+    the first year a case was received up to the year before ``as_of`` (default today),
+    then on ``as_of`` itself. Each point is what ``/stats/?as_of=`` gives for its date
+    (the same function computes both); no figure by organisation."""
+
+    extra_query_params = frozenset(["as_of"])
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "as_of", OpenApiTypes.DATE, description="ISO date; default today (Sweden)."
+            )
+        ],
+        responses=StatsYearsSerializer,
+    )
+    def get(self, request):
+        raw = request.query_params.get("as_of")
+        as_of = parse_day("as_of", raw) if raw is not None else None
+        points = [
+            {
+                **status.as_dict(),
+                "year": status.as_of.year,
+                "received_in_year": status.by_year.get(str(status.as_of.year), 0),
+            }
+            for status in status_by_year(as_of)
+        ]
+        phases = [{"code": phase.value, "label": phase.label} for phase in Phase]
+        data = {
+            "as_of": points[-1]["as_of"],
+            "phases": phases,
+            "points": points,
+            "version": register_version(),
+        }
+        return Response(StatsYearsSerializer(data).data)

@@ -1,9 +1,9 @@
 """The read-only API the static site is built from, all under ``/api/v2/``.
 
 Wagtail API v2: ``pages/`` (``cms.api.pages``), ``images/`` and ``documents/``
-(``cms.api.media``). REST framework: ``cases/``, ``taxonomies/``, ``stats/`` ("Nuläget"),
-``site/`` (the site settings the site shows) and ``manifest/``, each from the module of
-that name in ``cms.api``.
+(``cms.api.media``). REST framework: ``cases/``, ``taxonomies/``, ``stats/`` ("Nuläget";
+``stats/years/``: at the end of every year), ``site/`` (the site settings the site shows)
+and ``manifest/``, each from the module of that name in ``cms.api``.
 The OpenAPI 3 schema of the REST framework endpoints is at ``/api/schema/``.
 """
 
@@ -18,7 +18,7 @@ from .manifest import ManifestView
 from .media import HubDocumentsAPIViewSet, HubImagesAPIViewSet
 from .pages import HubPagesAPIViewSet
 from .site import SiteView
-from .stats import StatsView
+from .stats import StatsView, StatsYearsView
 from .taxonomies import TaxonomiesView
 
 wagtail_api = WagtailAPIRouter("wagtailapi")
@@ -33,6 +33,7 @@ rest_urlpatterns = [
     *rest_router.urls,
     path("taxonomies/", TaxonomiesView.as_view(), name="api-taxonomies"),
     path("stats/", StatsView.as_view(), name="api-stats"),
+    path("stats/years/", StatsYearsView.as_view(), name="api-stats-years"),
     path("site/", SiteView.as_view(), name="api-site"),
     path("manifest/", ManifestView.as_view(), name="api-manifest"),
 ]

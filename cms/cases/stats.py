@@ -14,6 +14,7 @@ everywhere.
 """
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
@@ -98,3 +99,37 @@ def status_as_of(as_of: dt.date | None = None, records=None) -> Status:
     status.by_organisation = dict(sorted(by_org.items()))
     status.by_year = {str(y): n for y, n in sorted(by_year.items())}
     return status
+
+
+def status_by_year(today: dt.date | None = None) -> list[Status]:
+    """Nuläget at the end of every year from the first year a case was received up to last
+    year, then as of ``today`` (default: today): the figures "Nuläget över tid" shows.
+
+    Each is ``status_as_of`` of its date, so every figure is the one the stats endpoint gives
+    for that date. An empty register gives today's (empty) status only."""
+    from .models import CaseRecord
+
+    today = today or timezone.localdate()
+    first = (
+        CaseRecord.objects.filter(received_date__lte=today)
+        .order_by("received_date")
+        .values_list("received_date", flat=True)
+        .first()
+    )
+    ends = [dt.date(year, 12, 31) for year in range(first.year, today.year)] if first else []
+    return [status_as_of(day) for day in [*ends, today]]
+
+
+def register_version() -> str:
+    """A digest of all that ``status_as_of`` counts for a past date (each record's received
+    date and outcome, and its phase history), and nothing else: it changes exactly when the
+    figures of some date may have changed, such as a phase date moved within a year, which
+    the year-end figures do not show. Says nothing readable about any case. Two queries."""
+    from .models import CasePhaseChange, CaseRecord
+
+    records = CaseRecord.objects.order_by("pk").values_list("pk", "received_date", "outcome")
+    history = CasePhaseChange.objects.order_by("case", "date", "sort_order", "pk").values_list(
+        "case", "date", "sort_order", "phase"
+    )
+    text = repr((list(records), list(history)))
+    return hashlib.sha1(text.encode()).hexdigest()

@@ -15,8 +15,11 @@ from django.urls import reverse
 
 CASE_PREFIX = "/case/"
 #: Paths under /case/ that the static site uses for the portal itself (filter pages,
-#: pagination, the filter data); a case record cannot take these as its slug.
-RESERVED_CASE_SLUGS = frozenset({"fas", "organisation", "amne", "mal", "ar", "sida", "data"})
+#: pagination, the filter data, the statistics page); a case record cannot take these as its
+#: slug. The build step names the same segments (``sitebuild.contract.RESERVED_SEGMENTS``).
+RESERVED_CASE_SLUGS = frozenset(
+    {"fas", "organisation", "amne", "mal", "ar", "sida", "data", "statistik"}
+)
 
 
 def page_path(url_path: str, root_url_path: str) -> str | None:

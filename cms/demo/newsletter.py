@@ -1,7 +1,8 @@
 """24 monthly issues of "Aktuellt i Idéslussen", November 2018 to October 2020.
 
-Each issue comes out on the third Tuesday of its month. "Nuläget" is the register's status
-on the issue date (``status_as_of``), and the sections link the public cases and the pages
+Each issue comes out on the third Tuesday of its month. Its "Nuläget" is the register's
+status on the issue date (computed by the issue, ``NewsletterIssuePage.status``, never
+typed), and the sections link the public cases and the pages
 that are new since the previous issue. The last issue, 20 October 2020, is the day the
 article was last updated: it reports its figures, 128 cases, 8 in implementation, 88 closed.
 """
@@ -10,7 +11,6 @@ import datetime as dt
 
 from cms.cases.choices import Outcome, Phase
 from cms.cases.models import CaseRecord
-from cms.cases.stats import status_as_of
 from cms.newsletter.models import NewsletterIssuePage
 from swedish import swedish_date, swedish_month
 
@@ -85,7 +85,6 @@ def _dated_pages(ctx):
 
 
 def _issue(number, day, previous, records, ctx):
-    status = status_as_of(day)
     images = ctx["images"]
 
     def img(k):
@@ -129,11 +128,6 @@ def _issue(number, day, previous, records, ctx):
         issue_date=day,
         issue_number=number,
         intro=f"{MONTH_LINES[day.month]} Här är nyheterna från Idéslussen i {month}.",
-        status_received=status.received,
-        status_in_progress=status.in_progress,
-        status_in_implementation=status.in_implementation,
-        status_closed=status.closed,
-        status_implemented=status.implemented,
         listing_summary=(
             f"Nyheterna från Idéslussen i {month}, med Nuläget ur case-registret "
             f"{swedish_date(day)}."

@@ -1,17 +1,18 @@
 """The newsletter "Aktuellt i Idéslussen": an archive with one permanent page per issue."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.api.fields import StreamFieldSerializer
+from cms.cases.stats import status_as_of
 from cms.core.models import HubPage, ListingMixin, SectionIndexPage
 from swedish import swedish_month
 
 from .blocks import NewsletterBodyBlock
+from .panels import IssueStatusPanel
 
 
 class NewsletterIndexPage(SectionIndexPage):
@@ -25,34 +26,22 @@ class NewsletterIndexPage(SectionIndexPage):
 
 
 class NewsletterIssuePage(ListingMixin, HubPage):
-    """One monthly issue. "Nuläget" is a snapshot of the register as of the issue date."""
+    """One monthly issue. Its "Nuläget" is the register as it stood at the end of the issue
+    date, computed (``status``, from ``cms.cases.stats.status_as_of``) rather than typed:
+    so an issue always agrees with the site's Nuläget and "Nuläget över tid" for its date."""
 
-    issue_date = models.DateField("Utgivningsdatum")
+    issue_date = models.DateField(
+        "Utgivningsdatum",
+        help_text="Nuläget i numret räknas fram ur case-registret som det såg ut detta datum.",
+    )
     issue_number = models.PositiveIntegerField("Nummer", unique=True)
     intro = models.TextField("Inledning", blank=True)
-    status_received = models.PositiveIntegerField("Nuläget: inkomna case")
-    status_in_progress = models.PositiveIntegerField("Nuläget: pågående case")
-    status_in_implementation = models.PositiveIntegerField("Nuläget: i implementering")
-    status_closed = models.PositiveIntegerField("Nuläget: avslutade eller under överlämning")
-    status_implemented = models.PositiveIntegerField(
-        "Nuläget: införda, överlämnade eller hittat hem"
-    )
     body = StreamField(NewsletterBodyBlock(), verbose_name="Avsnitt")
 
     content_panels = HubPage.content_panels + [
         FieldRowPanel([FieldPanel("issue_date"), FieldPanel("issue_number")]),
         FieldPanel("intro"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("status_received"), FieldPanel("status_in_progress")]),
-                FieldRowPanel(
-                    [FieldPanel("status_in_implementation"), FieldPanel("status_closed")]
-                ),
-                FieldPanel("status_implemented"),
-            ],
-            heading="Nuläget",
-            help_text="Siffrorna från registret per utgivningsdatum.",
-        ),
+        IssueStatusPanel(),
         FieldPanel("body"),
     ]
     promote_panels = HubPage.promote_panels + ListingMixin.listing_panels
@@ -64,11 +53,7 @@ class NewsletterIssuePage(ListingMixin, HubPage):
         APIField("issue_date"),
         APIField("issue_number"),
         APIField("intro"),
-        APIField("status_received"),
-        APIField("status_in_progress"),
-        APIField("status_in_implementation"),
-        APIField("status_closed"),
-        APIField("status_implemented"),
+        APIField("status"),
         APIField("body", serializer=StreamFieldSerializer()),
     ]
 
@@ -83,11 +68,12 @@ class NewsletterIssuePage(ListingMixin, HubPage):
     def display_title(self) -> str:
         return f"Aktuellt i Idéslussen – {swedish_month(self.issue_date)}"
 
-    def clean(self):
-        super().clean()
-        if (
-            self.status_closed is not None
-            and self.status_received is not None
-            and (self.status_closed > self.status_received)
-        ):
-            raise ValidationError({"status_closed": "Kan inte vara fler än antalet inkomna case."})
+    @property
+    def status(self) -> dict | None:
+        """Nuläget on the issue date: ``{as_of, received, in_progress, in_implementation,
+        closed, implemented}``, the figures ``/api/v2/stats/?as_of=<issue date>`` gives."""
+        if self.issue_date is None:
+            return None
+        data = status_as_of(self.issue_date).as_dict()
+        keys = ("as_of", "received", "in_progress", "in_implementation", "closed", "implemented")
+        return {key: data[key] for key in keys}

@@ -74,8 +74,12 @@ FACET_SEGMENTS = {
     "sdgs": "mal",
     "year": "ar",
 }
+#: "Nuläget över tid": the register's figures at the end of every year, then today, as a
+#: chart and a table (themes/hub/statistics.html; its data file is ``stats_years``).
+STATISTICS_SEGMENT = "statistik"
+STATISTICS_PATH = f"{PORTAL}{STATISTICS_SEGMENT}/"
 #: Segments under ``/case/`` the portal uses itself: a case may not be named like these.
-RESERVED_SEGMENTS = frozenset({PAGE_SEGMENT, "data", *FACET_SEGMENTS.values()})
+RESERVED_SEGMENTS = frozenset({PAGE_SEGMENT, "data", STATISTICS_SEGMENT, *FACET_SEGMENTS.values()})
 
 #: What a case card in a listing shows (partials/case_card.html; assets/case-filter.js
 #: builds the same markup). A listing page's ``digest`` covers exactly these.
@@ -121,6 +125,10 @@ DATA_DIR = ".data"
 DATA_FILES = {
     "stats": "Nuläget: {as_of, received, in_progress, in_implementation, closed, implemented, "
     "not_public, by_phase, by_organisation, by_year}",
+    "stats_years": "Nuläget över tid: {as_of, phases [{code, label}], points [{as_of, year, "
+    "received_in_year, received, in_progress, in_implementation, closed, implemented, "
+    "by_phase}], version}, the end of every year from the first case received, then today "
+    "(/api/v2/stats/years/)",
     "taxonomies": "the CMS's taxonomies as /api/v2/taxonomies/ gives them",
     "sitemap": "[{path, lastmod}] of every page meant for search engines",
     "feeds": "[{title, path, type, format, section, page_type}] of every feed",

@@ -14,6 +14,7 @@ from .. import contract as c
 from ..contract import PRIVATE_CARD_FIELDS
 from ..paths import content_file
 from . import facets, search_pages
+from .digest import digest
 
 STATUS_KEYS = (
     "as_of",
@@ -53,7 +54,7 @@ def _newest(cards):
     return sorted(cards, key=lambda c: (c.get("date") or "", c["path"]), reverse=True)
 
 
-def compute(items: dict[str, dict], stats: dict) -> Derived:
+def compute(items: dict[str, dict], stats: dict, stats_years: dict | None = None) -> Derived:
     out = Derived()
     by_type: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     for key, info in items.items():
@@ -136,6 +137,7 @@ def compute(items: dict[str, dict], stats: dict) -> Derived:
 
     facets.compute(out, by_type.get(c.CASE_RECORD, []))
     _register_on_portal(out, stats)
+    _statistics_page(out, stats_years)
     search_pages.add_pages(out, items)  # /sok/ and its A–Ö lists
     return out
 
@@ -150,3 +152,27 @@ def _register_on_portal(out: Derived, stats: dict) -> None:
     meta, body = out.pages[rel]
     register = {k: stats.get(k) for k in ("as_of", "received", "not_public")}
     out.pages[rel] = ({**meta, "register": register}, body)
+
+
+def _statistics_page(out: Derived, stats_years: dict | None) -> None:
+    """ "Nuläget över tid" (``contract.STATISTICS_PATH``): the template draws the chart and
+    the table from the data file ``stats_years``; the page's front matter carries its
+    digest, so the page is rewritten, and rendered again, exactly when the figures or
+    their date change (the pull writes the data file)."""
+    if stats_years is None:
+        return
+    meta = {
+        "template": "statistics.html",
+        "title": "Nuläget över tid",
+        "type": "casestatistics",
+        "path": c.STATISTICS_PATH,
+        "summary": "Hur många case som har kommit in till Idéslussen år för år, och i "
+        "vilken fas de var vid varje års slut.",
+        "description": "Nuläget över tid: Idéslussens case år för år, efter fas, ur "
+        "case-registret.",
+        "image": None,
+        "last_published": "",
+        "seo_title": "",
+        "digest": digest(stats_years, compact=True),
+    }
+    out.pages[content_file(c.STATISTICS_PATH).as_posix()] = (meta, "")

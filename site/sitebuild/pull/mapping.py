@@ -165,14 +165,7 @@ def issue(item, image):
         date=item.get("issue_date", ""),
         number=item.get("issue_number"),
         intro=item.get("intro", ""),
-        status={
-            "as_of": item.get("issue_date", ""),
-            "received": item.get("status_received"),
-            "in_progress": item.get("status_in_progress"),
-            "in_implementation": item.get("status_in_implementation"),
-            "closed": item.get("status_closed"),
-            "implemented": item.get("status_implemented"),
-        },
+        status=item.get("status"),
     )
     mentions = sorted(
         {

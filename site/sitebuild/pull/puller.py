@@ -22,7 +22,7 @@ from pathlib import Path
 from swedish import swedish_sort_key
 
 from .. import parallel
-from ..contract import DATA_DIR, data_file
+from ..contract import DATA_DIR, NEWSLETTER_ISSUE_PAGE, data_file
 from ..files import replace_file, write_if_changed
 from ..frontmatter import dumps, loads
 from ..paths import content_file
@@ -132,7 +132,16 @@ class Puller:
             changed |= {k for k, item in current.items() if item["kind"] != "page"}
 
         stats = self.client.get("stats/")
-        stats_digest = digest(stats)
+        # Nuläget over time ("Nuläget över tid"), and a digest of its figures but today's
+        # date, with the register's version: a newsletter issue's Nuläget is computed for
+        # its date when it is fetched, so when a figure of any date may have changed (a
+        # phase history corrected, a case added) every issue is fetched again, and the
+        # issues and the statistics page agree.
+        stats_years = self.client.get("stats/years/")
+        figures_digest = digest(_figures(stats_years))
+        if old and state.get("figures") != figures_digest:
+            changed |= {k for k, item in current.items() if item["type"] == NEWSLETTER_ISSUE_PAGE}
+        stats_digest = digest([stats, stats_years])
         # The site settings and address every page shows (a change re-renders every page).
         site = site_data(self.client.get("site/"), self.client.url("site/"), self.site_url)
         site_digest = digest(site)
@@ -163,10 +172,11 @@ class Puller:
             }
 
         self._write_data("stats", stats)
+        self._write_data("stats_years", stats_years)
         self._write_data("taxonomies", taxonomies)
         self._write_data("site", site)
 
-        generated = derived.compute(items, stats)
+        generated = derived.compute(items, stats, stats_years)
         accessibility.add(generated.extra, items, self.content)
         feeds.update(self.content, items, self.result, site)
         self._write_entries(fetched, items, generated)
@@ -185,6 +195,7 @@ class Puller:
                 "generated": sorted(generated.pages),
                 "taxonomies": taxonomy_digest,
                 "stats": stats_digest,
+                "figures": figures_digest,
                 "site": site_digest,
             }
         )
@@ -276,6 +287,18 @@ def _write_jobs(content: Path, jobs) -> list[str]:
         if write_if_changed(path, dumps({**meta, **extra}, body)):
             written.append(rel)
     return written
+
+
+def _figures(stats_years: dict) -> dict:
+    """``/stats/years/`` without today's date (which changes every day): its figures and
+    the register's version."""
+    if not isinstance(stats_years, dict):
+        return {}
+    points = stats_years.get("points") or []
+    return {
+        "points": [{k: v for k, v in point.items() if k != "as_of"} for point in points],
+        "version": stats_years.get("version"),
+    }
 
 
 def _links(entry: Entry) -> list[str]:

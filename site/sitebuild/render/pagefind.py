@@ -41,6 +41,7 @@ EXCLUDE = (
     ".year-nav",
     ".feed-links",
     ".updated",
+    ".chart",  # an SVG chart: its figures are in the table beside it
 )
 #: Swedish function words that the Swedish stemmer makes look like content words: the
 #: pronoun "dem" and "demens" both become "dem", "var" and "varor" become "var", "mot" and
@@ -56,7 +57,8 @@ FUNCTION_WORDS = (
 _FUNCTION_WORD = re.compile(r"\b(" + "|".join(FUNCTION_WORDS) + r")\b", re.IGNORECASE)
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z]+)")
-_TEXT_ONLY = {"script", "style", "option", "textarea", "title"}
+#: SVG's ``<text>`` and ``<desc>`` too: an HTML ``<span>`` in them would end the SVG.
+_TEXT_ONLY = {"script", "style", "option", "textarea", "title", "desc", "text"}
 _MARKED = r'<span data-pagefind-weight="0">\1</span>'
 
 #: Files Pagefind writes for its own ready-made interfaces; the site has its own.

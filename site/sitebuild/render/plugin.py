@@ -32,6 +32,7 @@ from swedish import (
 from ..contract import DATA_FILES
 from ..frontmatter import loads
 from ..paths import clean_url
+from .chart import bar_chart
 from .internals import BodylessPage, dict_keys_first, drop_dirty_notice
 from .pagefind import search_title, weigh_function_words
 from .publish import detach
@@ -146,6 +147,7 @@ class HubPlugin(BasePlugin[HubPluginConfig]):
             ),
         )
         env.globals["hub_data"] = self.data
+        env.globals["bar_chart"] = bar_chart  # statistics.html: a chart's geometry
         # Every value a template prints, whatever its filters: "70 %", "4 000" and
         # "20 oktober 2020" get no-break spaces (a date from swedish_date, a summary from
         # the CMS, the page's body alike). Set before any template is compiled.
