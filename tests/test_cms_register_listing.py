@@ -10,7 +10,9 @@ from casedata import make_case
 from django.urls import reverse
 
 from cms.cases.models import CaseRecord
+from cms.core.collation import Swedish
 from cms.core.models import Organisation, Topic
+from swedish import swedish_sort_key
 
 LIST = "wagtailsnippets_cases_caserecord:list"
 RESULTS = "wagtailsnippets_cases_caserecord:list_results"  # what the filters fetch
@@ -143,3 +145,29 @@ def test_the_register_sorts_titles_in_swedish_order(client, register, view):
 def test_the_register_lists_newest_first_by_default(client, register):
     ids = listed(client.get(reverse(LIST)))
     assert ids == sorted(ids, key=lambda i: CaseRecord.objects.get(case_id=i).received_date)[::-1]
+
+
+@pytest.mark.django_db
+def test_the_database_sorts_text_as_the_swedish_module_does():
+    """The collation the listing sorts with (SQLite's own, PostgreSQL's ICU) gives the
+    order of ``swedish_sort_key``: ü as y, é as e, å ä ö last."""
+    names = ["Zon", "Över", "Åtgärd", "ärende", "Über", "Yxa", "Ängel", "Ed", "Éa", "Apa", "öl"]
+    for name in names:
+        Topic.objects.create(name=name)
+
+    in_database = list(Topic.objects.order_by(Swedish("name")).values_list("name", flat=True))
+
+    assert in_database == sorted(names, key=swedish_sort_key)
+    assert in_database == [
+        "Apa",
+        "Éa",
+        "Ed",
+        "Über",
+        "Yxa",
+        "Zon",
+        "Åtgärd",
+        "Ängel",
+        "ärende",
+        "öl",
+        "Över",
+    ]
