@@ -247,7 +247,7 @@ def normalise(text: str) -> str:
 def readable(where: str, data: bytes) -> str:
     """A response or a file as text to search: gzip decompressed (Pagefind's files are
     gzip, holding "pagefind_dcd" and then their data), JSON's \\u escapes and HTML's
-    entities decoded, normalised."""
+    entities decoded, normalised; HTML once more without its tags."""
     if ".pf_" in where.rsplit("/", 1)[-1]:
         assert data[:2] == GZIP, f"{where}: Pagefind's file is not gzip-compressed"
         data = gzip.decompress(data)
@@ -256,7 +256,11 @@ def readable(where: str, data: bytes) -> str:
         data = gzip.decompress(data)
     text = data.decode("utf-8", errors="ignore")
     text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
-    return normalise(html.unescape(text))
+    if "<" not in text:
+        return normalise(html.unescape(text))
+    # Also without its tags: "<b>Nils</b> Hemligsson" is a name too.
+    without_tags = re.sub(r"<[^>]*>", " ", text)
+    return normalise(html.unescape(text)) + "\0" + normalise(html.unescape(without_tags))
 
 
 def readable_all(sources: dict[str, bytes]) -> dict[str, str]:
