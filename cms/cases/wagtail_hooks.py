@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -10,12 +9,7 @@ from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
 
 from .models import CaseRecord, CaseStoryPage
 from .panels import hidden_case_warning
-
-
-class CaseRecordFilterSet(WagtailFilterSet):
-    class Meta:
-        model = CaseRecord
-        fields = ["phase", "outcome", "publication_level", "home_organisation"]
+from .register_listing import CaseRecordFilterSet, SwedishOrderIndexView
 
 
 class CaseRecordViewSet(SnippetViewSet):
@@ -30,6 +24,7 @@ class CaseRecordViewSet(SnippetViewSet):
     search_fields = ["case_id", "title", "summary"]
     search_backend_name = None
     filterset_class = CaseRecordFilterSet
+    index_view_class = SwedishOrderIndexView  # titles in Swedish order
     ordering = ["-received_date"]
 
 

@@ -10,9 +10,14 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.conf import settings
         from django.db import models
+        from django.db.backends.signals import connection_created
         from wagtail.admin.forms.models import register_form_field_override
 
+        from .collation import add_sqlite_collation
         from .forms import UserChoiceField
+
+        # SQLite sorts text byte for byte: every connection learns the Swedish order.
+        connection_created.connect(add_sqlite_collation, dispatch_uid="swedish-collation")
 
         # Owner, coach and contact pickers show full names (Wagtail's own filters do too).
         register_form_field_override(
