@@ -137,6 +137,8 @@ def test_the_email_passes_the_nu_html_checker(issue, tmp_path):
 def test_a_communicator_previews_the_edition_and_sends_a_test_to_themselves(client, issue):
     make_user("nyhetsbrev", "Kommunikatörer")
     log_in(client, "nyhetsbrev", PASSWORD)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[issue.pk])).content.decode()
+    assert reverse("newsletter_email_edition", args=[issue.pk]) in edit
     page = client.get(reverse("newsletter_email_edition", args=[issue.pk]))
     assert page.status_code == 200
     assert "Skicka ett provutskick till mig" in page.content.decode()
@@ -156,6 +158,8 @@ def test_a_communicator_previews_the_edition_and_sends_a_test_to_themselves(clie
 def test_a_coach_can_neither_preview_nor_send(client, issue):
     make_user("coachen", "Idécoacher")
     log_in(client, "coachen", PASSWORD)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[issue.pk])).content.decode()
+    assert reverse("newsletter_email_edition", args=[issue.pk]) not in edit
     # Wagtail's admin answers a refusal by sending the user to the dashboard with a message.
     for response in (
         client.get(reverse("newsletter_email_edition", args=[issue.pk])),
