@@ -12,6 +12,7 @@ from cms.core.models import HubPage, ListingMixin, SectionIndexPage
 from swedish import swedish_month
 
 from .blocks import NewsletterBodyBlock
+from .subscribers import ConsentEvent, SignupAttempt, Subscriber  # noqa: F401 (models)
 
 
 class NewsletterIndexPage(SectionIndexPage):
