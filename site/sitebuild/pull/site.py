@@ -60,7 +60,8 @@ def site_data(answer, where: str, site_url: str | None = None) -> dict:
     signup_origin = re.match(r"https?://[^/\s?#]+", signup)
     if not signup_origin or sanitize.url(signup) != signup:
         raise ApiError(
-            f"{where}: newsletter_signup_url är ingen http(s)-adress: {answer['newsletter_signup_url']!r}"
+            f"{where}: newsletter_signup_url är ingen http(s)-adress: "
+            f"{answer['newsletter_signup_url']!r}"
         )
     phone = _text(answer["contact_phone"])
     return {
