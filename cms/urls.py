@@ -17,6 +17,7 @@ from cms.publishing.site_links import case_on_site
 urlpatterns = [
     *api_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
+    path("prenumeration/", include("cms.newsletter.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "images/<str:signature>/<int:image_id>/<str:filter_spec>/",

@@ -17,6 +17,7 @@ PUBLIC_FIELDS = {
     "postal_address",
     "footer_text",
     "contact_page",
+    "newsletter_signup_url",
 }
 
 
@@ -34,7 +35,9 @@ def hub_settings(db, home):
     )
 
 
-@override_settings(HUB_SITE_URL="https://hub.example.org/")
+@override_settings(
+    HUB_SITE_URL="https://hub.example.org/", WAGTAILADMIN_BASE_URL="https://cms.example.org"
+)
 def test_the_settings_are_given_with_public_fields_only(client, hub_settings):
     assert get_json(client, URL) == {
         "site_url": "https://hub.example.org/",
@@ -44,6 +47,7 @@ def test_the_settings_are_given_with_public_fields_only(client, hub_settings):
         "postal_address": "Sundsvalls kommun\n851 85 Sundsvall",
         "footer_text": "Idéslussen prövar idéer.",
         "contact_page": "/kontakta-oss/",
+        "newsletter_signup_url": "https://cms.example.org/prenumeration/",
     }
 
 

@@ -124,6 +124,7 @@ ANSWER = {
     "postal_address": "Sundsvalls kommun\r\n\r\n851 85 Sundsvall\n",
     "footer_text": "Text\x07 i sidfoten ",
     "contact_page": "/kontakta-oss/",
+    "newsletter_signup_url": "https://cms.example.org/prenumeration/",
 }
 
 
@@ -137,6 +138,8 @@ def test_the_data_file_holds_the_settings_checked_and_ready_for_the_theme():
         "postal_address": ["Sundsvalls kommun", "851 85 Sundsvall"],
         "footer_text": "Text i sidfoten",
         "contact_page": "/kontakta-oss/",
+        "newsletter_signup_url": "https://cms.example.org/prenumeration/",
+        "newsletter_signup_origin": "https://cms.example.org",
     }
     assert site_data(ANSWER, "site/", "https://hub.example.org")["site_url"] == (
         "https://hub.example.org/"
@@ -152,6 +155,8 @@ def test_the_data_file_holds_the_settings_checked_and_ready_for_the_theme():
         ("contact_email", 'a@b.se"><script>', ApiError),
         ("contact_page", "//evil.example.org/", ApiError),
         ("contact_page", "javascript:alert(1)", ApiError),
+        ("newsletter_signup_url", "/prenumeration/", ApiError),
+        ("newsletter_signup_url", "javascript:alert(1)", ApiError),
     ],
 )
 def test_an_implausible_answer_fails_the_pull_with_the_field_named(field, value, error):

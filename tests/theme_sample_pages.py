@@ -376,6 +376,8 @@ SITE = {
     "postal_address": ["Sundsvalls kommun", "851 85 Sundsvall"],
     "footer_text": "",
     "contact_page": None,
+    "newsletter_signup_url": "http://127.0.0.1:8000/prenumeration/",
+    "newsletter_signup_origin": "http://127.0.0.1:8000",
 }
 
 SVG = (

@@ -8,6 +8,7 @@ these in its header and footer.
 """
 
 from django.conf import settings
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -34,6 +35,9 @@ class SiteSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Public path of the contact page; null when none is chosen or it is not public.",
     )
+    newsletter_signup_url = serializers.URLField(
+        help_text="Where the site's newsletter form posts (the CMS's /prenumeration/)."
+    )
 
 
 def site_settings() -> dict:
@@ -50,6 +54,7 @@ def site_settings() -> dict:
         "postal_address": hub.postal_address,
         "footer_text": hub.footer_text,
         "contact_page": _public_path(hub.contact_page_id),
+        "newsletter_signup_url": settings.WAGTAILADMIN_BASE_URL + reverse("newsletter_sign_up"),
     }
 
 

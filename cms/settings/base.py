@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    "corsheaders",  # the newsletter sign-up from the site's origin (cms.newsletter.signup)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     # after collectstatic in production, from the apps' static folders when DEBUG is on.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.publishing.csp.HubCSPMiddleware",  # django-csp, see CONTENT_SECURITY_POLICY
+    # Before CommonMiddleware, as django-cors-headers requires; only CORS_URLS_REGEX.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -240,6 +244,18 @@ HUB_DEMO_ALLOWED = False
 # Public URL of the static site: the API hands it to the build step (/api/v2/site/), which
 # writes every absolute link with it. `hub demo` sets it for the port it serves the site on.
 HUB_SITE_URL = os.environ.get("HUB_SITE_URL", "http://127.0.0.1:8001/").rstrip("/") + "/"
+
+# The newsletter sign-up (cms.newsletter.signup): the site's form posts to /prenumeration/
+# from the site's origin, which alone CORS lets its script read the answer; no cookies.
+CORS_URLS_REGEX = r"^/prenumeration/$"
+CORS_ALLOWED_ORIGINS = ["{0.scheme}://{0.netloc}".format(urlsplit(HUB_SITE_URL))]
+CORS_ALLOW_METHODS = ["POST"]
+CORS_ALLOW_CREDENTIALS = False
+# A confirmation link is good for this many hours; then the unconfirmed sign-up is deleted.
+HUB_SIGNUP_TOKEN_HOURS = 48
+# Sign-ups accepted per client address an hour, and per e-mail address a day.
+HUB_SIGNUP_PER_CLIENT_HOUR = 10
+HUB_SIGNUP_PER_ADDRESS_DAY = 3
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

@@ -47,6 +47,7 @@ CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS]
 WAGTAILADMIN_BASE_URL = os.environ["WAGTAILADMIN_BASE_URL"].strip().rstrip("/")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 HUB_SITE_URL = os.environ["HUB_SITE_URL"].strip().rstrip("/") + "/"
+CORS_ALLOWED_ORIGINS = ["{0.scheme}://{0.netloc}".format(urlsplit(HUB_SITE_URL))]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"

@@ -134,8 +134,9 @@ DATA_FILES = {
     "feeds": "[{title, path, type, format, section, page_type}] of every feed",
     "cases": "{cards: {key: case card (CARD_FIELDS)}, records: [record] in portal order}",
     "site": "{site_url, organisation_name, contact_email, contact_phone, contact_phone_uri, "
-    "postal_address [line], footer_text, contact_page (path or null)}: the CMS's site "
-    "settings and the site's address (pull/site.py)",
+    "postal_address [line], footer_text, contact_page (path or null), newsletter_signup_url, "
+    "newsletter_signup_origin}: the CMS's site settings, the site's address and where the "
+    "newsletter form posts (pull/site.py)",
 }
 #: The search page (its A–Ö lists are written by the pull).
 SEARCH_PATH = "/sok/"

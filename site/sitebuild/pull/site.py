@@ -30,6 +30,7 @@ FIELDS = (
     "postal_address",
     "footer_text",
     "contact_page",
+    "newsletter_signup_url",
 )
 
 
@@ -55,6 +56,13 @@ def site_data(answer, where: str, site_url: str | None = None) -> dict:
         and sanitize.url(contact_page) == contact_page
     ):
         raise ApiError(f"{where}: contact_page är ingen sökväg på webbplatsen: {contact_page!r}")
+    signup = _text(answer["newsletter_signup_url"]).strip()
+    signup_origin = re.match(r"https?://[^/\s?#]+", signup)
+    if not signup_origin or sanitize.url(signup) != signup:
+        raise ApiError(
+            f"{where}: newsletter_signup_url är ingen http(s)-adress: "
+            f"{answer['newsletter_signup_url']!r}"
+        )
     phone = _text(answer["contact_phone"])
     return {
         "site_url": url.rstrip("/") + "/",
@@ -67,6 +75,9 @@ def site_data(answer, where: str, site_url: str | None = None) -> dict:
         ],
         "footer_text": _text(answer["footer_text"]),
         "contact_page": contact_page,
+        "newsletter_signup_url": signup,
+        # For the pages' Content-Security-Policy: the form may post there, its script ask.
+        "newsletter_signup_origin": signup_origin.group(0),
     }
 
 

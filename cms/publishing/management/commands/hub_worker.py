@@ -61,10 +61,14 @@ class Command(db_worker.Command):
 
 def _publish_scheduled_forever() -> None:
     """Wagtail's ``publish_scheduled``, now and then every minute, in its own thread (and
-    database connection) beside the worker's loop."""
+    database connection) beside the worker's loop; and the newsletter sign-ups whose
+    confirmation link has expired are deleted."""
+    from cms.newsletter.signup import purge_expired
+
     while True:
         try:
             call_command("publish_scheduled")
+            purge_expired()
         except Exception:  # logged; the next minute tries again
             logger.exception("Schemalagd publicering misslyckades")
         finally:
