@@ -24,7 +24,7 @@ from django.utils.html import strip_tags
 
 from cms.api.fields import api_value
 from cms.cases.stats import status_as_of
-from cms.core.paths import page_path
+from cms.core.paths import case_path, page_path
 from cms.core.public import site_root
 from swedish import no_break, swedish_date, swedish_number
 
@@ -146,6 +146,7 @@ def render_edition(page, unsubscribe_url: str = "") -> Edition:
         "sections": sections(page),
         "web_url": web_url,
         "archive_url": site_url(issue_path(page.get_parent())),
+        "statistics_url": site_url(case_path("statistik")),
         "home_url": site_url("/"),
         "unsubscribe_url": unsubscribe_url,
     }
