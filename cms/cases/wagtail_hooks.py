@@ -1,6 +1,7 @@
 """The register in the admin menu: case records and the taxonomies they use."""
 
 from django.contrib import messages
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
@@ -10,6 +11,7 @@ from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
 
 from .models import CaseRecord, CaseStoryPage
 from .panels import hidden_case_warning
+from .register_views import CaseRecordIndexView, ImportView, template_view
 
 
 class CaseRecordFilterSet(WagtailFilterSet):
@@ -23,7 +25,10 @@ class CaseRecordViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     menu_label = "Case"
     list_display = ["case_id", "title", "phase", "publication_level", "received_date"]
-    list_export = ["case_id", "title", "phase", "outcome", "publication_level", "received_date"]
+    # The downloads are the register's own spreadsheet (cms.cases.register: every column,
+    # Swedish headers and labels); this list only turns the buttons on.
+    list_export = ["case_id"]
+    index_view_class = CaseRecordIndexView
     # The register's search is the database's own (icontains on these fields), not the
     # search index: "IS-2019-001" is found as typed, and a record is found the moment it
     # is saved, with or without the worker that updates the index.
@@ -31,6 +36,12 @@ class CaseRecordViewSet(SnippetViewSet):
     search_backend_name = None
     filterset_class = CaseRecordFilterSet
     ordering = ["-received_date"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("import/", ImportView.as_view(), name="import"),
+            path("import/mall/", template_view, name="import_template"),
+        ]
 
 
 class OrganisationViewSet(SnippetViewSet):
