@@ -154,3 +154,20 @@ def test_the_hub_command_hands_its_options_on():
     assert (args.func.__name__, args.dry_run, args.publish) == ("cmd_import_cases", True, False)
     args = build_parser().parse_args(["export-cases", "register.csv", "--personal"])
     assert (args.func.__name__, args.personal) == ("cmd_export_cases", True)
+
+
+@pytest.mark.django_db
+def test_latest_versions_are_wagtails_latest_revisions(records, communicator):
+    draft = records[0].get_latest_revision_as_object()
+    draft.partners.all()[0].contribution = "Ändrat i utkastet"
+    draft.topics.set([])
+    draft.save_revision(user=communicator)
+    lookups = register.Lookups.load()
+    cols = register.columns(personal=True)
+    ours = register.latest_versions(CaseRecord.objects.order_by("case_id"), lookups)
+    assert [register.record_row(r, cols, lookups) for r in ours] == [
+        register.record_row(r.get_latest_revision_as_object(), cols, lookups)
+        for r in CaseRecord.objects.order_by("case_id")
+    ]
+    assert ours[0].partners.all()[0].contribution == "Ändrat i utkastet"
+    assert ours[0].pk == records[0].pk and ours[0].live

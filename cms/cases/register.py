@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 import tablib
 from django.contrib.auth import get_user_model
+from modelcluster.models import model_from_serializable_data
 
 from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
 from swedish import swedish_sort_key
@@ -83,6 +84,13 @@ class Lookups:
     sdg_numbers: dict[int, int]  # pk → number
     users: dict[str, object]  # lower-cased username → user
     usernames: dict[int, str]
+    by_pk: dict[str, dict]  # many-to-many field name → pk → object
+
+    def linked(self, name: str, pks) -> list:
+        """The objects of ``name`` (a many-to-many field) with these pks, as far as they
+        still exist."""
+        table = self.by_pk[name]
+        return [table[pk] for pk in pks if pk in table]
 
     @classmethod
     def load(cls) -> Lookups:
@@ -99,6 +107,11 @@ class Lookups:
             sdg_numbers={g.pk: g.number for g in sdgs},
             users={u.get_username().lower(): u for u in users},
             usernames={u.pk: u.get_username() for u in users},
+            by_pk={
+                "participating_organisations": {o.pk: o for o in orgs},
+                "topics": {t.pk: t for t in topics},
+                "sdgs": {g.pk: g for g in sdgs},
+            },
         )
 
     def org(self, name: str) -> Organisation:
@@ -685,17 +698,46 @@ def template_bytes() -> bytes:
     return export_bytes(tablib.Dataset(headers=[c.header for c in COLUMNS]), "xlsx")
 
 
-def latest_versions(queryset) -> list:
-    """The records of ``queryset``, each as its latest version: the same rule as Wagtail's
-    ``get_latest_revision_as_object`` (the live row unless a newer draft is waiting), in
-    a few queries for any number of records."""
+def latest_versions(queryset, lookups: Lookups | None = None) -> list:
+    """The records of ``queryset``, each as its latest version: the rule of Wagtail's
+    ``get_latest_revision_as_object`` (the live row, unless a newer draft waits: then the
+    draft's revision), for any number of records in a few queries."""
+    lookups = lookups or Lookups.load()
     records = queryset.select_related("latest_revision").prefetch_related(*PREFETCH)
     return [
-        r.with_content_json(r.latest_revision.content)
-        if r.has_unpublished_changes and r.latest_revision_id
-        else r
+        _draft(r, lookups) if r.has_unpublished_changes and r.latest_revision_id else r
         for r in records
     ]
+
+
+#: What a draft's revision refers to, put back by ``_draft`` from the lookups.
+_LINKS = ("participating_organisations", "topics", "sdgs")
+_ROWS = ("phase_history", "idea_carriers", "partners", "solutions", "research_projects")
+_KEYS = ("home_organisation", "taken_over_by", "coach", "contact")
+
+
+def _draft(record, lookups: Lookups):
+    """``record.get_latest_revision_as_object()`` without a query per reference: Wagtail
+    (modelcluster) looks up each foreign key and link of the revision to drop those that
+    no longer exist; here the lookups answer, and the inline rows are read without
+    checking their parent, which is ``record``."""
+    content = record.latest_revision.content
+    skip = {*_LINKS, *_ROWS, *_KEYS, "latest_revision", "live_revision", "locked_by"}
+    draft = record.with_content_json({k: v for k, v in content.items() if k not in skip})
+    draft.live_revision_id = record.live_revision_id
+    draft.locked_by_id = record.locked_by_id
+    for name in ("home_organisation", "taken_over_by"):  # protected: they exist
+        setattr(draft, f"{name}_id", content.get(name))
+    for name in ("coach", "contact"):  # set to nothing when the user is deleted
+        pk = content.get(name)
+        setattr(draft, f"{name}_id", pk if pk in lookups.usernames else None)
+    for name in _LINKS:
+        getattr(draft, name).set(lookups.linked(name, content.get(name, [])))
+    for name in (n for n in _ROWS if n in content):
+        model = getattr(type(record), name).rel.related_model
+        rows = [model_from_serializable_data(model, d, check_fks=False) for d in content[name]]
+        setattr(draft, name, rows)
+    return draft
 
 
 # Reading ---------------------------------------------------------------------------------

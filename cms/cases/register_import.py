@@ -24,16 +24,18 @@ from dataclasses import dataclass, field
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.log_actions import log
 
 from cms.publishing.builds import one_build
 from swedish import swedish_slugify
 
 from . import register
+from .bulk import create_records
 from .record_parts import CasePhaseChange
 from .records import CASE_ID_RE, CaseRecord, RetiredCaseId
 
 CREATED, UPDATED, UNCHANGED, REJECTED = "created", "updated", "unchanged", "rejected"
+#: The record's foreign keys, validated by the lookups that set them (see ``_validation_errors``).
+FOREIGN_KEYS = [f.name for f in CaseRecord._meta.concrete_fields if f.many_to_one]
 STATUS_TEXT = {
     CREATED: "Nytt",
     UPDATED: "Ändras",
@@ -102,7 +104,7 @@ def plan(table: register.Table) -> Plan:
 
     valid_ids = [i for i in ids if CASE_ID_RE.match(i)]
     found = CaseRecord.objects.filter(case_id__in=valid_ids)
-    existing = {r.case_id: r for r in register.latest_versions(found)}
+    existing = {r.case_id: r for r in register.latest_versions(found, lookups)}
     retired = set(
         RetiredCaseId.objects.filter(case_id__in=valid_ids).values_list("case_id", flat=True)
     )
@@ -233,15 +235,20 @@ def _validation_errors(record: CaseRecord) -> list[tuple[str, str]]:
     """The model's own validation of the record and its inline rows, by column header."""
     errors = []
     try:
-        # Uniqueness is checked for the whole file at once (ids, slugs) in ``plan``.
-        record.full_clean(validate_unique=False)
+        # Uniqueness is checked for the whole file at once (ids, slugs) in ``plan``, and
+        # foreign keys came from the lookups (they exist): no query per row for either.
+        record.full_clean(exclude=FOREIGN_KEYS, validate_unique=False)
     except ValidationError as error:
         errors += _by_header(error.message_dict)
+    for name in FOREIGN_KEYS:
+        field = CaseRecord._meta.get_field(name)
+        if not field.blank and getattr(record, field.attname) is None:
+            errors += _by_header({name: [str(field.error_messages["blank"])]})
     for name in ("phase_history", "partners", "solutions", "research_projects", "idea_carriers"):
         column = register.BY_FIELD[name]
         for number, part in enumerate(getattr(record, name).all(), start=1):
             try:
-                part.full_clean(exclude=["case"])
+                part.full_clean(exclude=["case", "organisation"])
             except ValidationError as error:
                 for messages in error.message_dict.values():
                     for message in messages:
@@ -273,18 +280,12 @@ def apply(result: Plan, *, user=None, publish: bool = False) -> None:
     counts = result.counts
     what = f"Import av caseregistret: {counts[CREATED]} nya, {counts[UPDATED]} ändrade"
     with transaction.atomic(), one_build(what, user):
+        revisions = create_records([r.record for r in result.rows if r.status == CREATED], user)
         for row in result.rows:
-            if row.status == CREATED:
-                record = row.record
-                record.live = False
-                record.save()
-                revision = record.save_revision(user=user, clean=False)
-                log(instance=record, action="wagtail.create", user=user, revision=revision)
-            elif row.status == UPDATED:
-                revision = row.record.save_revision(user=user, clean=False, log_action=True)
-            else:
-                continue
-            if publish:
+            if row.status == UPDATED:
+                revisions.append(row.record.save_revision(user=user, clean=False, log_action=True))
+        if publish:
+            for revision in revisions:
                 revision.publish(user=user)
 
 
