@@ -352,3 +352,28 @@ def test_a_coach_may_not_import(orgs, coach, client):
 def test_a_file_that_is_no_spreadsheet_is_refused_in_swedish():
     with pytest.raises(register.TableError, match="kunde inte läsas som ett Excel-kalkylblad"):
         register.read_table(b"not a spreadsheet", "register.xlsx")
+
+
+@pytest.mark.django_db
+def test_new_cases_are_logged_and_indexed_like_the_admins(
+    orgs, communicator, django_capture_on_commit_callbacks
+):
+    from django.conf import settings
+    from django.test import override_settings
+    from wagtail.models import ModelLogEntry, ReferenceIndex
+
+    with override_settings(TASKS=settings.IMMEDIATE_TASKS):
+        with django_capture_on_commit_callbacks(execute=True):
+            run(xlsx(HEADERS, [valid_row()]), user=communicator)
+    record = CaseRecord.objects.get()
+    entry = ModelLogEntry.objects.get(object_id=str(record.pk))
+    assert (entry.action, entry.user, entry.revision) == (
+        "wagtail.create",
+        communicator,
+        record.latest_revision,
+    )
+    home = orgs["Vård- och omsorgsförvaltningen"]
+    assert ReferenceIndex.get_references_to(home).filter(object_id=str(record.pk)).exists()
+    from wagtail.search.backends import get_search_backend
+
+    assert len(get_search_backend().search("demens", CaseRecord)) == 1
