@@ -35,6 +35,10 @@ def may_change_register(user) -> bool:
     return user.is_active and user.has_perm("cases.change_caserecord")
 
 
+def may_publish(user) -> bool:
+    return user.has_perm("cases.publish_caserecord")
+
+
 def forbidden(text: str) -> HttpResponse:
     # A plain 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard).
     return HttpResponseForbidden(text, content_type="text/plain; charset=utf-8")
@@ -116,11 +120,11 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["template_url"] = reverse("wagtailsnippets_cases_caserecord:import_template")
         context["action_url"] = reverse("wagtailsnippets_cases_caserecord:import")
-        context["columns"] = register.COLUMNS
+        context["may_publish"] = may_publish(self.request.user)
         return context
 
     def post(self, request, *args, **kwargs):
-        publish = bool(request.POST.get("publish"))
+        publish = bool(request.POST.get("publish")) and may_publish(request.user)
         if "confirm" in request.POST:
             return self.confirm(request, request.POST["confirm"], publish)
         upload = request.FILES.get("file")
