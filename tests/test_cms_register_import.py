@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from registerfiles import HEADERS, csv_bytes, demo_rows, taxonomies, valid_row, xlsx
+from wagtail.models import ModelLogEntry
 
 from cms.cases import register, register_import
 from cms.cases.models import CaseRecord
@@ -246,6 +247,12 @@ def test_an_import_of_many_published_cases_makes_one_build(
     with django_capture_on_commit_callbacks(execute=True):
         run(xlsx(HEADERS, rows), user=communicator, publish=True)
     assert CaseRecord.objects.filter(live=True).count() == 12
+    # Published as Wagtail publishes: the one revision live, logged with who did it.
+    for record in CaseRecord.objects.all():
+        assert record.live_revision_id == record.latest_revision_id
+        assert not record.has_unpublished_changes and record.first_published_at
+    entries = ModelLogEntry.objects.filter(action="wagtail.publish", user=communicator)
+    assert entries.count() == 12
     assert [(t.what, t.user) for t in BuildTrigger.objects.all()] == [
         ("Import av caseregistret: 12 nya, 0 ändrade", communicator)
     ]
@@ -360,7 +367,7 @@ def test_new_cases_are_logged_and_indexed_like_the_admins(
 ):
     from django.conf import settings
     from django.test import override_settings
-    from wagtail.models import ModelLogEntry, ReferenceIndex
+    from wagtail.models import ReferenceIndex
 
     with override_settings(TASKS=settings.IMMEDIATE_TASKS):
         with django_capture_on_commit_callbacks(execute=True):

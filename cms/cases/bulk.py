@@ -7,8 +7,11 @@ each one, but in a few statements per thousand records instead of some sixty per
 - the search index and the reference index, which the admin updates through one task per
   save, updated by one task for the whole batch (``index_records``), run by the worker.
 
-The records must be validated first (``register_import.plan`` does it). Publishing is
-Wagtail's own, per record (``revision.publish()``), by the caller.
+``publish_created`` then publishes them as Wagtail's ``revision.publish()`` publishes a
+new record's only revision (live, its live revision, published now, a ``wagtail.publish``
+log entry, the ``published`` signal), and asks for a build once.
+
+The records must be validated first (``register_import.plan`` does it).
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks import task
 from wagtail.models import ModelLogEntry, Revision
+from wagtail.signals import published
+
+from cms.publishing.builds import request_build
 
 from .records import CaseRecord
 
@@ -94,6 +100,50 @@ def create_records(records: list[CaseRecord], user=None) -> list[Revision]:
     pks = [record.pk for record in records]
     transaction.on_commit(lambda: index_records.enqueue(pks), robust=True)
     return revisions
+
+
+def publish_created(records: list[CaseRecord], revisions: list[Revision], user=None) -> None:
+    """Publish records ``create_records`` has just made, each with its one revision (the
+    live row already holds what the revision holds)."""
+    if not records:
+        return
+    now = timezone.now()
+    for record, revision in zip(records, revisions, strict=True):
+        record.live = True
+        record.has_unpublished_changes = False
+        record.expired = False
+        record.first_published_at = record.last_published_at = now
+        record.live_revision = revision
+    fields = [
+        "live",
+        "has_unpublished_changes",
+        "expired",
+        "first_published_at",
+        "last_published_at",
+        "live_revision",
+    ]
+    CaseRecord.objects.bulk_update(records, fields, batch_size=BATCH)
+    content_type = ContentType.objects.get_for_model(CaseRecord)
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=content_type,
+                object_id=str(record.pk),
+                label=str(record),
+                action="wagtail.publish",
+                timestamp=now,
+                user=user,
+                revision=revision,
+                content_changed=True,
+            )
+            for record, revision in zip(records, revisions, strict=True)
+        ],
+        batch_size=BATCH,
+    )
+    for record, revision in zip(records, revisions, strict=True):
+        published.send(sender=CaseRecord, instance=record, revision=revision)
+    # One request for all (the log entries above were written without signals).
+    request_build(f"{len(records)} case publicerades", user)
 
 
 def _create_one(record: CaseRecord, user) -> Revision:

@@ -29,7 +29,7 @@ from cms.publishing.builds import one_build
 from swedish import swedish_slugify
 
 from . import register
-from .bulk import create_records
+from .bulk import create_records, publish_created
 from .record_parts import CasePhaseChange
 from .records import CASE_ID_RE, CaseRecord, RetiredCaseId
 
@@ -280,13 +280,15 @@ def apply(result: Plan, *, user=None, publish: bool = False) -> None:
     counts = result.counts
     what = f"Import av caseregistret: {counts[CREATED]} nya, {counts[UPDATED]} ändrade"
     with transaction.atomic(), one_build(what, user):
-        revisions = create_records([r.record for r in result.rows if r.status == CREATED], user)
+        created = [r.record for r in result.rows if r.status == CREATED]
+        revisions = create_records(created, user)
+        if publish:
+            publish_created(created, revisions, user)
         for row in result.rows:
             if row.status == UPDATED:
-                revisions.append(row.record.save_revision(user=user, clean=False, log_action=True))
-        if publish:
-            for revision in revisions:
-                revision.publish(user=user)
+                revision = row.record.save_revision(user=user, clean=False, log_action=True)
+                if publish:
+                    revision.publish(user=user)
 
 
 def import_table(table: register.Table, *, user=None, publish=False, dry_run=False) -> Plan:
