@@ -180,15 +180,18 @@ def template_bytes() -> bytes:
 
 
 def latest_versions(queryset, lookups: Lookups | None = None) -> list:
-    """The records of ``queryset``, each as its latest version: the rule of Wagtail's
-    ``get_latest_revision_as_object`` (the live row, unless a newer draft waits: then the
-    draft's revision), for any number of records in a few queries."""
+    """The records of ``queryset``, in its order, each as its latest version: the rule of
+    Wagtail's ``get_latest_revision_as_object`` (the live row, unless a newer draft waits:
+    then the draft's revision), for any number of records in a few queries."""
     lookups = lookups or Lookups.load()
-    records = queryset.select_related("latest_revision").prefetch_related(*PREFETCH)
-    return [
-        _draft(r, lookups) if r.has_unpublished_changes and r.latest_revision_id else r
-        for r in records
-    ]
+    model = queryset.model
+    rows = list(queryset.values_list("pk", "has_unpublished_changes", "latest_revision_id"))
+    with_draft = [pk for pk, changed, revision in rows if changed and revision]
+    without = [pk for pk, changed, revision in rows if not (changed and revision)]
+    found = model.objects.prefetch_related(*PREFETCH).in_bulk(without)
+    drafts = model.objects.filter(pk__in=with_draft).select_related("latest_revision")
+    found.update((record.pk, _draft(record, lookups)) for record in drafts.iterator(500))
+    return [found[pk] for pk, _, _ in rows]
 
 
 #: What a draft's revision refers to, put back by ``_draft`` from the lookups.
