@@ -325,6 +325,13 @@ def test_the_admin_previews_then_imports(orgs, communicator, client):
     assert "Importen är klar: 1 nya, 0 ändrade" in done.text
     assert CaseRecord.objects.get().live
 
+    # A changed title: the preview names the column; the confirmed file is gone after use.
+    changed = upload(client, xlsx(HEADERS, [valid_row(Rubrik="Ny rubrik")]))
+    assert "Ändras: Rubrik" in changed.text
+    again = client.post(url, {"confirm": preview.context["token"]})
+    assert "Filen att importera finns inte längre" in again.text
+    assert CaseRecord.objects.get().title == "Tidigare upptäckt av demens"
+
 
 @pytest.mark.django_db
 def test_the_admin_shows_rejected_rows_and_offers_no_import(orgs, communicator, client):
