@@ -391,3 +391,9 @@ def test_new_cases_are_logged_and_indexed_like_the_admins(
     from wagtail.search.backends import get_search_backend
 
     assert len(get_search_backend().search("demens", CaseRecord)) == 1
+
+
+def test_counts_are_written_the_swedish_way():
+    rows = [register_import.RowResult(row=n, case_id="", status="created") for n in range(1200)]
+    summary = register_import.Plan(rows=rows).summary()
+    assert summary == "1\u202f200 nya, 0 ändrade, 0 oförändrade, 0 avvisade"

@@ -26,7 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.publishing.builds import one_build
-from swedish import swedish_slugify
+from swedish import swedish_number, swedish_slugify
 
 from . import register
 from .bulk import create_records, publish_created
@@ -78,7 +78,7 @@ class Plan:
 
     def summary(self) -> str:
         """``"3 nya, 2 ändrade, 120 oförändrade, 0 avvisade"``."""
-        c = self.counts
+        c = {status: swedish_number(n) for status, n in self.counts.items()}
         return (
             f"{c[CREATED]} nya, {c[UPDATED]} ändrade, {c[UNCHANGED]} oförändrade, "
             f"{c[REJECTED]} avvisade"
@@ -278,7 +278,10 @@ def apply(result: Plan, *, user=None, publish: bool = False) -> None:
     if not result.ok:
         raise ValueError("En import med avvisade rader sparar ingenting.")
     counts = result.counts
-    what = f"Import av caseregistret: {counts[CREATED]} nya, {counts[UPDATED]} ändrade"
+    what = (
+        f"Import av caseregistret: {swedish_number(counts[CREATED])} nya, "
+        f"{swedish_number(counts[UPDATED])} ändrade"
+    )
     with transaction.atomic(), one_build(what, user):
         created = [r.record for r in result.rows if r.status == CREATED]
         revisions = create_records(created, user)
