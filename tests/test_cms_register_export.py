@@ -47,6 +47,7 @@ def records(db, communicator):
     first.save_revision(user=communicator).publish(user=communicator)
     second = make_case(
         vof,
+        results="Två rader\r\nsom i adminens textfält",  # what a browser's text area sends
         case_id="IS-2020-002",
         title="=1+1 och andra formler",
         summary="+ ett plustecken först",

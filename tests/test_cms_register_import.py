@@ -171,6 +171,14 @@ def test_labels_and_codes_are_read_in_any_case(orgs):
 
 
 @pytest.mark.django_db
+def test_a_slug_is_made_as_the_model_makes_it_and_reimports_unchanged(orgs):
+    content = xlsx(HEADERS, [valid_row(Slug="Äldre Demens")])
+    assert run(content).ok
+    assert CaseRecord.objects.get().slug == "aldre-demens"
+    assert run(content).counts["unchanged"] == 1
+
+
+@pytest.mark.django_db
 def test_real_date_cells_are_read(orgs):
     row = valid_row(Inkommet=dt.datetime(2019, 3, 4))
     result = run(xlsx(HEADERS, [row]))

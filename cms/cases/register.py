@@ -54,6 +54,7 @@ from .register_cells import (
     Many,
     Number,
     OrganisationKind,
+    Slug,
     Text,
     UserKind,
     YesNo,
@@ -87,7 +88,7 @@ class Column:
 COLUMNS = [
     Column("Id", "case_id", Text()),
     Column("Rubrik", "title", Text()),
-    Column("Slug", "slug", Text()),
+    Column("Slug", "slug", Slug()),
     Column("Ingress", "summary", Text()),
     Column("Publiceringsnivå", "publication_level", Choice(PublicationLevel)),
     Column("Inkommet", "received_date", Date()),

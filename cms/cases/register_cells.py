@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth import get_user_model
 
 from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
-from swedish import swedish_sort_key
+from swedish import swedish_slugify, swedish_sort_key
 
 if TYPE_CHECKING:
     from .register import Column
@@ -157,14 +157,28 @@ class Kind:
         setattr(record, column.field, value)
 
 
+def plain_text(text: str) -> str:
+    """Text as the register compares it: line breaks ``\\n`` (the admin's text areas send
+    ``\\r\\n``), no spaces at either end."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 class Text(Kind):
     """Free text; line breaks kept, ends stripped."""
 
     def get(self, record, column, lookups):
-        return getattr(record, column.field) or ""
+        return plain_text(getattr(record, column.field) or "")
 
     def read(self, cell, lookups):
-        return text_of(cell).replace("\r\n", "\n").replace("\r", "\n").strip()
+        return plain_text(text_of(cell))
+
+
+class Slug(Text):
+    """A slug, made ASCII the Swedish way as the model makes it (``SwedishSlugMixin``), so
+    that "Min slug" and the stored "min-slug" are the same."""
+
+    def read(self, cell, lookups):
+        return swedish_slugify(super().read(cell, lookups))
 
 
 class Choice(Kind):

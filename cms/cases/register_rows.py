@@ -14,7 +14,17 @@ from .record_parts import (
     CaseSolution,
     IdeaCarrier,
 )
-from .register_cells import CellError, Choice, Kind, Lookups, YesNo, date_text, parse_date, text_of
+from .register_cells import (
+    CellError,
+    Choice,
+    Kind,
+    Lookups,
+    YesNo,
+    date_text,
+    parse_date,
+    plain_text,
+    text_of,
+)
 
 
 def join_parts(parts: Iterable[str]) -> str:
@@ -50,7 +60,10 @@ class Rows(Kind):
     parts = 0
 
     def get(self, record, column, lookups):
-        return tuple(self.row_value(row, lookups) for row in getattr(record, column.field).all())
+        return tuple(
+            tuple(plain_text(v) if isinstance(v, str) else v for v in self.row_value(row, lookups))
+            for row in getattr(record, column.field).all()
+        )
 
     def write(self, value, lookups):
         return "\n".join(self.line(v) for v in value)
