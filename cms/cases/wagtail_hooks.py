@@ -1,6 +1,7 @@
 """The register in the admin menu: case records and the taxonomies they use."""
 
 from django.contrib import messages
+from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -9,7 +10,8 @@ from cms.core.models import Organisation, SustainableDevelopmentGoal, Topic
 
 from .models import CaseRecord, CaseStoryPage
 from .panels import hidden_case_warning
-from .register_listing import CaseRecordFilterSet, SwedishOrderIndexView
+from .register_listing import CaseRecordFilterSet
+from .register_views import CaseRecordIndexView, ImportView, template_view
 
 
 class CaseRecordViewSet(SnippetViewSet):
@@ -17,15 +19,23 @@ class CaseRecordViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     menu_label = "Case"
     list_display = ["case_id", "title", "phase", "publication_level", "received_date"]
-    list_export = ["case_id", "title", "phase", "outcome", "publication_level", "received_date"]
+    # The downloads are the register's own spreadsheet (cms.cases.register: every column,
+    # Swedish headers and labels); this list only turns the buttons on.
+    list_export = ["case_id"]
+    index_view_class = CaseRecordIndexView
     # The register's search is the database's own (icontains on these fields), not the
     # search index: "IS-2019-001" is found as typed, and a record is found the moment it
     # is saved, with or without the worker that updates the index.
     search_fields = ["case_id", "title", "summary"]
     search_backend_name = None
     filterset_class = CaseRecordFilterSet
-    index_view_class = SwedishOrderIndexView  # titles in Swedish order
     ordering = ["-received_date"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("import/", ImportView.as_view(), name="import"),
+            path("import/mall/", template_view, name="import_template"),
+        ]
 
 
 class OrganisationViewSet(SnippetViewSet):

@@ -21,11 +21,14 @@ that task, run by ``hub worker``:
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import logging
 import shlex
 import subprocess
 import time
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -44,11 +47,48 @@ ERROR_CHARS = 4000
 
 def request_build(what: str, user=None, *, full: bool = False) -> None:
     """Ask for a build once the current transaction commits (at once outside one): ``what``
-    says in Swedish what changed, ``user`` who changed it (``None``: the system)."""
+    says in Swedish what changed, ``user`` who changed it (``None``: the system). Inside
+    ``one_build`` the request is collected instead, and that one build has it."""
     if not getattr(settings, "HUB_BUILD_ON_PUBLISH", True):
+        return
+    collecting = _collecting.get()
+    if collecting is not None:
+        collecting.requests += 1
+        collecting.full = collecting.full or full
         return
     user_id = user.pk if user is not None and user.is_authenticated else None
     transaction.on_commit(lambda: _queue(what, user_id, full), robust=True)
+
+
+@dataclass
+class OneBuild:
+    """The changes ``one_build`` has collected so far."""
+
+    what: str
+    user: object = None
+    requests: int = 0
+    full: bool = False
+
+
+_collecting: contextvars.ContextVar[OneBuild | None] = contextvars.ContextVar(
+    "hub_one_build", default=None
+)
+
+
+@contextmanager
+def one_build(what: str, user=None):
+    """Make every build requested inside this block one request, with one trigger saying
+    ``what`` (e.g. "Import av caseregistret: 12 nya, 3 ändrade"), made when the block ends
+    without an error if anything inside asked for a build. A bulk change (an import of
+    hundreds of records) so queues one trigger and one task, not one per record."""
+    collected = OneBuild(what=what, user=user)
+    token = _collecting.set(collected)
+    try:
+        yield collected
+    finally:
+        _collecting.reset(token)
+    if collected.requests:
+        request_build(collected.what, user, full=collected.full)
 
 
 def _queue(what: str, user_id: int | None, full: bool) -> SiteBuild:

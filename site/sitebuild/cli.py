@@ -11,6 +11,8 @@ Examples::
     hub pull              # only update content/
     hub serve             # serve site/build/ at http://127.0.0.1:8001/
     hub worker            # rebuild after publishing; Wagtail's tasks; scheduled publishing
+    hub import-cases register.xlsx --dry-run   # what importing the register would change
+    hub export-cases register.csv              # the register as a spreadsheet
     hub cms createsuperuser
 """
 
@@ -49,6 +51,20 @@ def cmd_worker(args: argparse.Namespace) -> int:
     """Run the background worker: rebuilds after publishing, Wagtail's own tasks and
     scheduled publishing (``python -m cms hub_worker``)."""
     return _manage("hub_worker", *args.args)
+
+
+def cmd_import_cases(args: argparse.Namespace) -> int:
+    """Import the case register from a spreadsheet (``python -m cms import_cases``); exit 1
+    if any row is rejected (then nothing is imported)."""
+    options = ["--dry-run"] * args.dry_run + ["--publish"] * args.publish
+    if args.user:
+        options += ["--user", args.user]
+    return _manage("import_cases", str(args.file), *options)
+
+
+def cmd_export_cases(args: argparse.Namespace) -> int:
+    """Export the case register to a spreadsheet (``python -m cms export_cases``)."""
+    return _manage("export_cases", str(args.file), *["--personal"] * args.personal)
 
 
 def cmd_pull(args: argparse.Namespace) -> int:
@@ -177,6 +193,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_worker)
+
+    p = sub.add_parser(
+        "import-cases", help="importera caseregistret från ett kalkylblad (.xlsx eller .csv)"
+    )
+    p.add_argument("file", type=Path, help="kalkylbladet")
+    p.add_argument("--dry-run", action="store_true", help="visa vad som ändras, spara ingenting")
+    p.add_argument("--publish", action="store_true", help="publicera nya och ändrade case direkt")
+    p.add_argument("--user", help="användarnamnet som nya versioner sparas i namn av")
+    p.set_defaults(func=cmd_import_cases)
+
+    p = sub.add_parser(
+        "export-cases", help="exportera caseregistret till ett kalkylblad (.xlsx eller .csv)"
+    )
+    p.add_argument("file", type=Path, help="filen att skriva; formatet följer filändelsen")
+    p.add_argument(
+        "--personal",
+        action="store_true",
+        help="ta med interna anteckningar och personuppgifter",
+    )
+    p.set_defaults(func=cmd_export_cases)
 
     p = sub.add_parser(
         "demo", help="förbered demodatabasen, bygg och kör CMS:et, workern och webbplatsen"
