@@ -4,10 +4,10 @@ process, keeping every message it accepts, refusing the recipients it is told to
 from __future__ import annotations
 
 import email
-from email.policy import default
 import threading
 import time
 from contextlib import contextmanager
+from email.policy import default
 
 from aiosmtpd.controller import Controller
 
