@@ -13,6 +13,7 @@ from swedish import swedish_month
 
 from .blocks import NewsletterBodyBlock
 from .panels import IssueStatusPanel
+from .sending import Delivery  # noqa: F401 (a model)
 from .subscribers import ConsentEvent, SignupAttempt, Subscriber  # noqa: F401 (models)
 
 

@@ -15,6 +15,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .email import message, render_edition
 from .models import NewsletterIssuePage
+from .sending import progress, start_send
+from .subscribers import Subscriber
 
 
 def _issue_draft(request, page_id: int) -> NewsletterIssuePage:
@@ -47,8 +49,15 @@ class EmailEditionView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         edition = render_edition(self.issue)
+        live = NewsletterIssuePage.objects.live().filter(pk=self.issue.pk).exists()
         return super().get_context_data(
-            issue=self.issue, edition=edition, to=self.request.user.email, **kwargs
+            issue=self.issue,
+            edition=edition,
+            to=self.request.user.email,
+            live=live,
+            subscribers=Subscriber.objects.confirmed().count(),
+            progress=progress(self.issue),
+            **kwargs,
         )
 
 
@@ -78,4 +87,21 @@ def send_test(request, page_id: int):
     edition = render_edition(issue)
     message(edition, request.user.email).send()
     messages.success(request, f"Ett provutskick skickades till {request.user.email}.")
+    return redirect(back)
+
+
+@require_POST
+def send_to_subscribers(request, page_id: int):
+    """Queue the published issue for every confirmed subscriber who has not had it."""
+    issue = _issue_draft(request, page_id)
+    back = reverse("newsletter_email_edition", args=[issue.pk])
+    published = NewsletterIssuePage.objects.live().filter(pk=issue.pk).first()
+    if published is None:
+        messages.error(request, "Publicera numret innan det skickas till prenumeranterna.")
+        return redirect(back)
+    added = start_send(published)
+    if added:
+        messages.success(request, f"{added} utskick köades. Sidan visar hur långt det har kommit.")
+    else:
+        messages.info(request, "Alla bekräftade prenumeranter har redan fått eller får numret.")
     return redirect(back)

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from .models import NewsletterIssuePage
-from .views import EmailEditionView, email_html, send_test
+from .views import EmailEditionView, email_html, send_test, send_to_subscribers
 
 
 @hooks.register("register_admin_urls")
@@ -18,6 +18,11 @@ def email_edition_urls():
         ),
         path("nyhetsbrev/<int:page_id>/e-post/html/", email_html, name="newsletter_email_html"),
         path("nyhetsbrev/<int:page_id>/e-post/prov/", send_test, name="newsletter_email_test"),
+        path(
+            "nyhetsbrev/<int:page_id>/e-post/skicka/",
+            send_to_subscribers,
+            name="newsletter_email_send",
+        ),
     ]
 
 

@@ -245,6 +245,19 @@ HUB_DEMO_ALLOWED = False
 # writes every absolute link with it. `hub demo` sets it for the port it serves the site on.
 HUB_SITE_URL = os.environ.get("HUB_SITE_URL", "http://127.0.0.1:8001/").rstrip("/") + "/"
 
+# E-mail (the newsletter and its confirmations) through the SMTP server named in the
+# environment: EMAIL_HOST, EMAIL_PORT (587), EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+# EMAIL_USE_TLS ("true"), and the sender DEFAULT_FROM_EMAIL.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587" if os.environ.get("EMAIL_HOST") else "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true" if EMAIL_HOST_USER else "false") == "true"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Aktuellt i Idéslussen <nyhetsbrev@localhost>"
+)
+
 # The newsletter sign-up (cms.newsletter.signup): the site's form posts to /prenumeration/
 # from the site's origin, which alone CORS lets its script read the answer; no cookies.
 CORS_URLS_REGEX = r"^/prenumeration/$"

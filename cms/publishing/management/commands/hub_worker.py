@@ -54,6 +54,13 @@ class Command(db_worker.Command):
             logger.warning(
                 "%s avbrutna bygge(n) markerade som misslyckade; nytt bygge köat.", interrupted
             )
+        if not no_schedule:
+            # A newsletter send that a stopped worker left midway goes on (only the worker
+            # that also schedules does this, so two workers never take the same message).
+            from cms.newsletter.sending import resume_sends
+
+            if resume_sends():
+                logger.warning("Ett avbrutet utskick av nyhetsbrevet fortsätter.")
         if not no_schedule and not options["batch"]:
             threading.Thread(target=_publish_scheduled_forever, daemon=True).start()
         super().handle(*args, **options)
