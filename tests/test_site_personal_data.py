@@ -3,7 +3,8 @@
 The rule (DOMAIN.md, "Public-sector requirements"): an idea carrier's name is shown only
 where consent is recorded (``consent_to_publish_name`` and ``consent_date``) on a live
 ``publik`` record; users' names and e-mail addresses (coach, contact person, editors, page
-owners, revision authors, uploaders) and internal notes never leave the CMS.
+owners, revision authors, uploaders), internal notes and newsletter subscribers' addresses
+never leave the CMS.
 
 The demo content is loaded, with records made to tempt a leak (``tempt_a_leak``), and the
 site is built once, as ``hub build`` builds it, through a transport that keeps every API
@@ -48,6 +49,7 @@ from sitebuild_helpers import Site
 from cms.cases.choices import PublicationLevel
 from cms.cases.models import CaseRecord, IdeaCarrier
 from cms.core.models import HomePage, Organisation, StandardPage
+from cms.newsletter.subscribers import Subscriber
 from sitebuild.local_cms import transport
 from sitebuild.pull.client import ApiClient
 
@@ -110,6 +112,14 @@ def tempt_a_leak() -> None:
         for username, (first, last) in PEOPLE.items()
     }
     users["redaktoren"].groups.add(Group.objects.get(name="Kommunikatörer"))
+    # Newsletter subscribers, one confirmed and one not: their addresses never leave.
+    for address, confirmed in (("prenumerant.hemligsson@example.org", True),
+                               ("anmald.hemligsson@example.org", False)):  # fmt: skip
+        subscriber = Subscriber(email=address)
+        subscriber.new_token()
+        subscriber.save()
+        if confirmed:
+            subscriber.confirm()
     organisation = Organisation.objects.order_by("pk").first()
     consent = dt.date(2024, 3, 1)
 
@@ -228,6 +238,8 @@ def personal_data() -> dict[str, str]:
             found[f"{user.first_name} {user.last_name}"] = f"användarens namn ({user.username})"
         if user.email:
             found[user.email] = f"användarens e-postadress ({user.username})"
+    for address in Subscriber.objects.values_list("email", flat=True):
+        found[address] = "en prenumerants e-postadress"
     for case_id, notes in CaseRecord.objects.exclude(internal_notes="").values_list(
         "case_id", "internal_notes"
     ):

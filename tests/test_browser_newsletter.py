@@ -1,8 +1,9 @@
-"""Signing up for the newsletter from the built site in a real browser, with JavaScript off
-and on, against a hub running as in production (the CMS, the worker and the site server,
-each a process of its own, on the demo content): the form on the site posts to the CMS
-across origins, no cookie is set anywhere, and the confirmation link in the e-mail (the
-demo's CMS prints mail to its log) confirms the subscription after a click.
+"""The newsletter in a real browser, against a hub running as in production (the CMS, the
+worker and the site server, each a process of its own, on the demo content): signing up
+from the built site with JavaScript off and on (the form on the site posts to the CMS
+across origins, no cookie is set anywhere, and the confirmation link in the e-mail, which
+the demo's CMS prints to its log, confirms the subscription after a click); and the e-mail
+edition, as the admin shows it, checked by axe-core with the site's WCAG rules.
 
 Headless Chromium (Debian's, driven by Playwright)."""
 
@@ -13,6 +14,8 @@ import re
 import pytest
 from livehub import start_hub
 from sitefixture import browser  # noqa: F401 (fixture)
+from test_browser_axe import AXE_TAGS, axe_js, describe  # noqa: F401 (axe_js: fixture)
+from test_browser_publish import signed_in
 
 from cms.newsletter.signup import THANKS
 
@@ -94,3 +97,23 @@ def test_with_javascript_the_answer_shows_in_the_form_on_the_site(browser, hub):
     assert not problems, problems
     assert context.cookies() == []
     context.close()
+
+
+def test_the_email_edition_passes_the_sites_accessibility_rules(browser, hub, axe_js):  # noqa: F811
+    issue = hub.cms(
+        "from cms.newsletter.models import NewsletterIssuePage; "
+        "print(NewsletterIssuePage.objects.live().order_by('-issue_date').first().pk)"
+    ).strip()
+    page = signed_in(browser, hub, ("kommunikator", "Idesluss-kommunikator-2026"))
+    response = page.goto(f"{hub.cms_url}/admin/nyhetsbrev/{issue}/e-post/html/")
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == "sv"
+    page.evaluate(axe_js)
+    result = page.evaluate(
+        """tags => axe.run(document, {
+            runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})""",
+        AXE_TAGS,
+    )
+    page.context.close()
+    assert result["testEngine"]["name"] == "axe-core"
+    assert not result["violations"], describe(result["violations"])
