@@ -142,6 +142,8 @@ def test_a_communicator_previews_the_edition_and_sends_a_test_to_themselves(clie
     page = client.get(reverse("newsletter_email_edition", args=[issue.pk]))
     assert page.status_code == 200
     assert "Skicka ett provutskick till mig" in page.content.decode()
+    assert "Det finns inga bekräftade prenumeranter än." in page.content.decode()
+    assert "Skicka till prenumeranterna</button>" not in page.content.decode()
     html = client.get(reverse("newsletter_email_html", args=[issue.pk]))
     assert html.status_code == 200 and b'lang="sv"' in html.content
     assert "script-src" not in html["Content-Security-Policy"]

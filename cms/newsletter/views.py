@@ -44,7 +44,7 @@ class EmailEditionView(WagtailAdminTemplateMixin, TemplateView):
         return [
             {"url": reverse("wagtailadmin_pages:edit", args=[self.issue.pk]),
              "label": self.issue.title},
-            {"url": "", "label": "E-postutgåva"},
+            {"url": "", "label": f"E-postutgåva: {self.issue.display_title}"},
         ]  # fmt: skip
 
     def get_context_data(self, **kwargs):
