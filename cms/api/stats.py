@@ -12,6 +12,16 @@ from cms.cases.stats import register_version, status_as_of, status_by_year
 
 from .params import StrictParametersMixin, parse_day
 
+AS_OF = OpenApiParameter(
+    "as_of", OpenApiTypes.DATE, description="ISO date; default today (Sweden)."
+)
+
+
+def as_of(request):
+    """The ``as_of`` parameter as a date, or None (today)."""
+    raw = request.query_params.get("as_of")
+    return parse_day("as_of", raw) if raw is not None else None
+
 
 class StatusSerializer(serializers.Serializer):
     """The "Nuläget" counters for one date (see ``cms.cases.stats``)."""
@@ -46,18 +56,9 @@ class StatsView(StrictParametersMixin, APIView):
 
     extra_query_params = frozenset(["as_of"])
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "as_of", OpenApiTypes.DATE, description="ISO date; default today (Sweden)."
-            )
-        ],
-        responses=StatusSerializer,
-    )
+    @extend_schema(parameters=[AS_OF], responses=StatusSerializer)
     def get(self, request):
-        raw = request.query_params.get("as_of")
-        as_of = parse_day("as_of", raw) if raw is not None else None
-        return Response(StatusSerializer(status_as_of(as_of).as_dict()).data)
+        return Response(StatusSerializer(status_as_of(as_of(request)).as_dict()).data)
 
 
 class YearPointSerializer(serializers.Serializer):
@@ -104,24 +105,16 @@ class StatsYearsView(StrictParametersMixin, APIView):
 
     extra_query_params = frozenset(["as_of"])
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "as_of", OpenApiTypes.DATE, description="ISO date; default today (Sweden)."
-            )
-        ],
-        responses=StatsYearsSerializer,
-    )
+    @extend_schema(parameters=[AS_OF], responses=StatsYearsSerializer)
     def get(self, request):
-        raw = request.query_params.get("as_of")
-        as_of = parse_day("as_of", raw) if raw is not None else None
+        day = as_of(request)
         points = [
             {
                 **status.as_dict(),
                 "year": status.as_of.year,
                 "received_in_year": status.by_year.get(str(status.as_of.year), 0),
             }
-            for status in status_by_year(as_of)
+            for status in status_by_year(day)
         ]
         phases = [{"code": phase.value, "label": phase.label} for phase in Phase]
         data = {
