@@ -81,22 +81,7 @@ def create_records(records: list[CaseRecord], user=None) -> list[Revision]:
     for record, revision in zip(records, revisions, strict=True):
         record.latest_revision = revision
     CaseRecord.objects.bulk_update(records, ["latest_revision"], batch_size=BATCH)
-    ModelLogEntry.objects.bulk_create(
-        [
-            ModelLogEntry(
-                content_type=content_type,
-                object_id=str(record.pk),
-                label=str(record),
-                action="wagtail.create",
-                timestamp=now,
-                user=user,
-                revision=revision,
-                content_changed=True,
-            )
-            for record, revision in zip(records, revisions, strict=True)
-        ],
-        batch_size=BATCH,
-    )
+    _log(records, revisions, "wagtail.create", now, user)
     pks = [record.pk for record in records]
     transaction.on_commit(lambda: index_records.enqueue(pks), robust=True)
     return revisions
@@ -123,23 +108,7 @@ def publish_created(records: list[CaseRecord], revisions: list[Revision], user=N
         "live_revision",
     ]
     CaseRecord.objects.bulk_update(records, fields, batch_size=BATCH)
-    content_type = ContentType.objects.get_for_model(CaseRecord)
-    ModelLogEntry.objects.bulk_create(
-        [
-            ModelLogEntry(
-                content_type=content_type,
-                object_id=str(record.pk),
-                label=str(record),
-                action="wagtail.publish",
-                timestamp=now,
-                user=user,
-                revision=revision,
-                content_changed=True,
-            )
-            for record, revision in zip(records, revisions, strict=True)
-        ],
-        batch_size=BATCH,
-    )
+    _log(records, revisions, "wagtail.publish", now, user)
     for record, revision in zip(records, revisions, strict=True):
         published.send(sender=CaseRecord, instance=record, revision=revision)
     # One request for all (the log entries above were written without signals).
@@ -169,3 +138,24 @@ def index_records(pks: list[int]) -> int:
         ReferenceIndex.create_or_update_for_object(record)
         count += 1
     return count
+
+
+def _log(records: list[CaseRecord], revisions: list[Revision], action: str, now, user) -> None:
+    """Wagtail's log entry of ``action`` for each record, written in bulk (no signals)."""
+    content_type = ContentType.objects.get_for_model(CaseRecord)
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=content_type,
+                object_id=str(record.pk),
+                label=str(record),
+                action=action,
+                timestamp=now,
+                user=user,
+                revision=revision,
+                content_changed=True,
+            )
+            for record, revision in zip(records, revisions, strict=True)
+        ],
+        batch_size=BATCH,
+    )
