@@ -73,3 +73,12 @@ def organisation(db):
 # The demo sites built once per session for the site checks and the search tests, and the
 # browser that reads them (see tests/sitefixture.py).
 from sitefixture import browser, built_site, page, search_site  # noqa: E402, F401
+
+
+@pytest.fixture(scope="session")
+def demo_hub(tmp_path_factory):
+    """The demo running as in production, CMS included (tests/livehub.py), started once for
+    every module that needs it: each module's tests leave what they add."""
+    from livehub import start_hub
+
+    yield from start_hub(tmp_path_factory.mktemp("demo-hub"), demo=True, cms=True)

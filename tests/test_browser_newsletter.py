@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from livehub import start_hub
 from sitefixture import browser  # noqa: F401 (fixture)
 from test_browser_axe import AXE_TAGS, axe_js, describe  # noqa: F401 (axe_js: fixture)
 from test_browser_publish import signed_in
@@ -25,8 +24,10 @@ ISSUE = "/nyhetsbrev/2020-10/"
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    yield from start_hub(tmp_path_factory.mktemp("signup"), demo=True, cms=True)
+def hub(demo_hub):
+    """The demo hub with its CMS (tests/conftest.py), shared by the browser tests of the
+    editors' loop and of the newsletter."""
+    return demo_hub
 
 
 def confirmation_link(hub, address: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from livehub import start_hub
 from sitefixture import browser  # noqa: F401 (fixture)
 from test_browser_preview import assert_site_layout
 
@@ -25,8 +24,10 @@ TEXT = "Så gick det till när idén prövades på riktigt."
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    yield from start_hub(tmp_path_factory.mktemp("editors"), demo=True, cms=True)
+def hub(demo_hub):
+    """The demo hub with its CMS (tests/conftest.py), shared by the browser tests of the
+    editors' loop and of the newsletter."""
+    return demo_hub
 
 
 @pytest.fixture(scope="module")
