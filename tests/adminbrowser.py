@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
+from sitefixture import chromium
 
 # Runs in every document before its own scripts: hands each CSP violation to Python.
 REPORT_VIOLATIONS = """
@@ -138,3 +139,12 @@ def sign_in(watched: Watched, username: str, password: str) -> None:
     watched.page.fill("#id_password", password)
     watched.page.click("form.login-form button[type=submit]")
     watched.page.wait_for_load_state("networkidle")
+
+
+@pytest.fixture
+def browser():
+    """Headless Chromium for one test. Not the module-wide one of tests/sitefixture.py:
+    while Playwright runs, database code is in another context (see
+    tests/test_browser_admin_csp.py), so the next transactional test's serialized rollback
+    would not restore the rows the migrations made (groups, site tree)."""
+    yield from chromium()

@@ -14,12 +14,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from adminbrowser import sign_in, watch
+from adminbrowser import browser, sign_in, watch  # noqa: F401 (browser: a fixture)
 from api_factories import make_image
 from casedata import make_case
 from conftest import PASSWORD
 from django.urls import reverse
-from sitefixture import chromium
 
 pytestmark = [
     pytest.mark.slow,
@@ -29,16 +28,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser():
-    """Headless Chromium for one test. Not the module-wide one of tests/sitefixture.py:
-    while Playwright runs, database code is in another context (see below), so the next
-    transactional test's serialized rollback would not restore the rows the migrations made
-    (groups, site tree)."""
-    yield from chromium()
-
-
-@pytest.fixture
-def watched(browser, live_server):
+def watched(browser, live_server):  # noqa: F811 (the fixture imported above)
     context, seen = watch(browser, live_server.url)
     yield seen
     context.close()

@@ -13,22 +13,15 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from adminbrowser import foreign_resources, sign_in, watch
+from adminbrowser import browser, foreign_resources, sign_in, watch  # noqa: F401 (browser: a fixture)
 from casedata import make_case
 from conftest import PASSWORD
 from django.urls import reverse
-from sitefixture import chromium
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def browser():
-    """One per test, as in tests/test_browser_admin_csp.py (and for the same reason)."""
-    yield from chromium()
 
 
 @pytest.fixture
@@ -55,7 +48,7 @@ def walk(seen, home, case) -> dict[str, list[str]]:
     return found
 
 
-def test_no_admin_page_asks_another_host(communicator, home, case, browser, live_server):
+def test_no_admin_page_asks_another_host(communicator, home, case, browser, live_server):  # noqa: F811
     assert communicator.email, "the editor needs an e-mail address for Gravatar to be asked"
     context, seen = watch(browser, live_server.url)
     found = walk(seen, home, case)
@@ -66,7 +59,12 @@ def test_no_admin_page_asks_another_host(communicator, home, case, browser, live
 
 
 def test_the_check_sees_an_avatar_from_gravatar(
-    communicator, home, case, browser, live_server, settings
+    communicator,
+    home,
+    case,
+    browser,  # noqa: F811
+    live_server,
+    settings,
 ):
     # Wagtail's default: what the project's settings turn off. The CSP blocks the request
     # itself, but the walk still finds the document naming gravatar.com.

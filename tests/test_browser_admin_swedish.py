@@ -14,13 +14,12 @@ import json
 import re
 
 import pytest
-from adminbrowser import sign_in, watch
+from adminbrowser import browser, sign_in, watch  # noqa: F401 (browser: a fixture)
 from api_factories import add_page
 from casedata import make_case
 from conftest import PASSWORD
 from django.urls import reverse
 from pofile import english_sentences
-from sitefixture import chromium
 
 from cms.cases.models import CaseStoryIndexPage, CaseStoryPage
 
@@ -48,12 +47,6 @@ READ = """
         .map((name) => el.getAttribute(name) || "")),
 ].join("\\n")
 """
-
-
-@pytest.fixture
-def browser():
-    """One per test, as in tests/test_browser_admin_csp.py (and for the same reason)."""
-    yield from chromium()
 
 
 @pytest.fixture
@@ -89,7 +82,7 @@ def english_on(seen, documents: list, sentences: set[str]) -> list[str]:
     return [s for s in NAMED if s in text] + sorted(s for s in sentences if s in text)
 
 
-def test_editors_meet_the_admin_in_swedish(communicator, case, story, browser, live_server):
+def test_editors_meet_the_admin_in_swedish(communicator, case, story, browser, live_server):  # noqa: F811
     sentences = english_sentences()
     context, seen = watch(browser, live_server.url)
     page = seen.page

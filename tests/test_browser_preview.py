@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from adminbrowser import browser, sign_in  # noqa: F401 (browser: a fixture)
 from api_factories import add_page
 from conftest import PASSWORD
-from test_browser_admin_csp import browser, sign_in, watched  # noqa: F401 (fixtures)
+from test_browser_admin_csp import watched  # noqa: F401 (a fixture)
 
 from cms.articles.models import InspirationArticlePage, InspirationIndexPage
 

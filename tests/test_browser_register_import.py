@@ -11,11 +11,10 @@ pytest-django's live server.
 from __future__ import annotations
 
 import pytest
-from adminbrowser import sign_in, watch
+from adminbrowser import browser, sign_in, watch  # noqa: F401 (browser: a fixture)
 from conftest import PASSWORD
 from django.urls import reverse
 from registerfiles import HEADERS, taxonomies, valid_row, xlsx
-from sitefixture import chromium
 
 from cms.cases.models import CaseRecord
 
@@ -26,19 +25,13 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser():
-    """One per test, as in tests/test_browser_admin_csp.py (and for the same reason)."""
-    yield from chromium()
-
-
-@pytest.fixture
 def orgs(db):
     return taxonomies()[0]
 
 
 # The data fixtures come before ``watched`` (see tests/test_browser_admin_csp.py).
 @pytest.fixture
-def watched(orgs, communicator, browser, live_server):
+def watched(orgs, communicator, browser, live_server):  # noqa: F811
     context, seen = watch(browser, live_server.url)
     yield seen
     context.close()

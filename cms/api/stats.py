@@ -23,7 +23,7 @@ def as_of(request):
     return parse_day("as_of", raw) if raw is not None else None
 
 
-class StatusSerializer(serializers.Serializer):
+class CountsSerializer(serializers.Serializer):
     """The "Nuläget" counters for one date (see ``cms.cases.stats``)."""
 
     as_of = serializers.DateField()
@@ -34,6 +34,11 @@ class StatusSerializer(serializers.Serializer):
     implemented = serializers.IntegerField(
         help_text="Closed as implemented, handed over or having found a home elsewhere."
     )
+
+
+class StatusSerializer(CountsSerializer):
+    """The "Nuläget" counters for one date, with what the site shows beside them."""
+
     not_public = serializers.IntegerField(
         help_text="Of the received cases, how many are not shown on the site (internal or "
         "not published). Only the number: nothing else about them."
@@ -61,20 +66,12 @@ class StatsView(StrictParametersMixin, APIView):
         return Response(StatusSerializer(status_as_of(as_of(request)).as_dict()).data)
 
 
-class YearPointSerializer(serializers.Serializer):
+class YearPointSerializer(CountsSerializer):
     """Nuläget on one date of ``/stats/years/``: the end of a year, or today (the last)."""
 
-    as_of = serializers.DateField()
     year = serializers.IntegerField(help_text="The year of ``as_of``.")
     received_in_year = serializers.IntegerField(
         help_text="Cases received in that year up to ``as_of``."
-    )
-    received = serializers.IntegerField(help_text="Cases received up to the date.")
-    in_progress = serializers.IntegerField(help_text="Received and not closed.")
-    in_implementation = serializers.IntegerField(help_text="In the phase Implementeras.")
-    closed = serializers.IntegerField(help_text="Closed (phase Avslutad).")
-    implemented = serializers.IntegerField(
-        help_text="Closed as implemented, handed over or having found a home elsewhere."
     )
     by_phase = serializers.DictField(
         child=serializers.IntegerField(), help_text="Cases in each phase on the date."
