@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from cms.articles.models import InspirationArticlePage, InspirationIndexPage
 from cms.cases.models import CasePartner, CaseResearchProject, CaseSolution, IdeaCarrier
+from cms.cases.stats import status_as_of
 from cms.core.models import Organisation, StandardPage, SustainableDevelopmentGoal, Topic
+from cms.newsletter.models import NewsletterIndexPage, NewsletterIssuePage
 
 N = 100
 
@@ -136,3 +138,31 @@ def test_media_listing_queries_do_not_grow_with_the_site(client, many_pages, hom
     assert titles == (
         {f"Bild {i}" for i in range(10)} | {"Ny bild"} if endpoint == "images" else {"Rapport"}
     )
+
+
+def test_newsletter_listing_reads_the_register_once(client, organisation):
+    """Each issue shows Nuläget on its date, yet a listing of issues reads the register
+    once, not once per issue."""
+    for i, received in enumerate(dt.date(2019, month, 4) for month in (1, 4, 7, 10)):
+        make_case(
+            organisation, case_id=f"IS-2019-{i + 1:03d}", title=f"Case {i}", received_date=received
+        )
+    index = section(NewsletterIndexPage)
+    for month in range(1, 13):
+        index.add_child(
+            instance=NewsletterIssuePage(
+                title=f"Nummer {month}",
+                issue_date=dt.date(2019, month, 20),
+                issue_number=month,
+                last_published_at=timezone.now(),
+                body=[],
+            )
+        )
+    url = "/api/v2/pages/?type=newsletter.NewsletterIssuePage&fields=status&limit={}"
+    get_json(client, url.format(12))  # fills Django's content type cache
+    assert count_queries(client, url.format(2)) == count_queries(client, url.format(12))
+    items = get_json(client, url.format(12))["items"]
+    assert [item["status"]["received"] for item in items] == [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4]
+    for item in items:
+        day = dt.date.fromisoformat(item["status"]["as_of"])
+        assert item["status"] == status_as_of(day).headline()

@@ -24,6 +24,7 @@ from django.utils import timezone
 from .choices import Outcome, Phase
 
 HOME_FOUND_OUTCOMES = {Outcome.INFORT, Outcome.OVERLAMNAT, Outcome.HITTAT_HEM}
+HEADLINE = ("as_of", "received", "in_progress", "in_implementation", "closed", "implemented")
 
 
 @dataclass
@@ -44,80 +45,108 @@ class Status:
         data["as_of"] = self.as_of.isoformat()
         return data
 
+    def headline(self) -> dict:
+        """The figures a newsletter issue shows: ``{as_of, received, in_progress,
+        in_implementation, closed, implemented}``."""
+        data = self.as_dict()
+        return {key: data[key] for key in HEADLINE}
 
-def status_as_of(as_of: dt.date | None = None, records=None) -> Status:
-    """Count the register as it stood at the end of ``as_of`` (default: today).
+
+class RegisterHistory:
+    """The register as the counters need it, read once: each record's received date,
+    outcome, home organisation and whether it is public, and its phase history. Two
+    queries, whatever the register's size; ``status`` then counts it for any date without
+    asking the database again, so the figures of many dates (the years of "Nuläget över
+    tid", the issues of a newsletter listing) cost what one date does.
 
     ``records`` defaults to every record in the register, published or not (a case counts
-    from the day it was received, whatever its publication level); each record's phase on
-    that date is read from its phase history. ``by_organisation`` counts only the public
-    ones among them. Two queries, whatever the register's size.
-    """
-    from .models import CasePhaseChange, CaseRecord
+    from the day it was received, whatever its publication level); ``until`` leaves out
+    what was received or changed after that date (nothing later can count)."""
 
-    as_of = as_of or timezone.localdate()
-    if records is None:
-        records = CaseRecord.objects.all()
-    received = records.filter(received_date__lte=as_of)
-    public = CaseRecord.objects.public().filter(pk=OuterRef("pk"))
-    rows = list(
-        received.values("pk", "received_date", "outcome", "home_organisation__name").annotate(
-            public=Exists(public)
+    def __init__(self, records=None, until: dt.date | None = None):
+        from .models import CasePhaseChange, CaseRecord
+
+        if records is None:
+            records = CaseRecord.objects.all()
+        if until is not None:
+            records = records.filter(received_date__lte=until)
+        public = CaseRecord.objects.public().filter(pk=OuterRef("pk"))
+        self.rows = list(
+            records.values("pk", "received_date", "outcome", "home_organisation__name")
+            .annotate(public=Exists(public))
+            .order_by("received_date", "pk")
         )
-    )
-    changes: dict[int, list[tuple]] = {}
-    for case_pk, date, order, phase in (
-        CasePhaseChange.objects.filter(case__in=received.values("pk"), date__lte=as_of)
-        .order_by("case", "date", "sort_order")
-        .values_list("case", "date", "sort_order", "phase")
-    ):
-        changes.setdefault(case_pk, []).append((date, order or 0, phase))
+        changes = CasePhaseChange.objects.filter(case__in=records.values("pk"))
+        if until is not None:
+            changes = changes.filter(date__lte=until)
+        #: Each record's phase changes as ``(date, order, phase)``, in the order they happened.
+        self.history: dict[int, list[tuple]] = {}
+        for case_pk, date, order, phase in changes.order_by(
+            "case", "date", "sort_order"
+        ).values_list("case", "date", "sort_order", "phase"):
+            self.history.setdefault(case_pk, []).append((date, order or 0, phase))
+        for changes in self.history.values():
+            changes.sort()  # ties (same date and order) too: the last is the greatest
 
-    status = Status(as_of=as_of)
-    by_phase: Counter = Counter()
-    by_org: Counter = Counter()
-    by_year: Counter = Counter()
-    for row in rows:
-        history = changes.get(row["pk"])
-        phase = max(history)[2] if history else Phase.INKOMMEN
-        by_phase[phase] += 1
-        if row["public"]:
-            by_org[row["home_organisation__name"]] += 1
-        else:
-            status.not_public += 1
-        by_year[row["received_date"].year] += 1
-        status.received += 1
-        if phase == Phase.AVSLUTAD:
-            status.closed += 1
-            if row["outcome"] in HOME_FOUND_OUTCOMES:
-                status.implemented += 1
-        else:
-            status.in_progress += 1
-            if phase == Phase.IMPLEMENTERAS:
-                status.in_implementation += 1
-    status.by_phase = {p.value: by_phase.get(p.value, 0) for p in Phase}
-    status.by_organisation = dict(sorted(by_org.items()))
-    status.by_year = {str(y): n for y, n in sorted(by_year.items())}
-    return status
+    def phase_on(self, case_pk: int, as_of: dt.date) -> str:
+        """The record's phase at the end of ``as_of``: its last change by then."""
+        phase = Phase.INKOMMEN
+        for date, _order, changed_to in self.history.get(case_pk, ()):
+            if date > as_of:
+                break
+            phase = changed_to
+        return phase
+
+    def status(self, as_of: dt.date) -> Status:
+        """Count the register as it stood at the end of ``as_of``."""
+        status = Status(as_of=as_of)
+        by_phase: Counter = Counter()
+        by_org: Counter = Counter()
+        by_year: Counter = Counter()
+        for row in self.rows:
+            if row["received_date"] > as_of:
+                break  # the rows are in the order received
+            phase = self.phase_on(row["pk"], as_of)
+            by_phase[phase] += 1
+            if row["public"]:
+                by_org[row["home_organisation__name"]] += 1
+            else:
+                status.not_public += 1
+            by_year[row["received_date"].year] += 1
+            status.received += 1
+            if phase == Phase.AVSLUTAD:
+                status.closed += 1
+                if row["outcome"] in HOME_FOUND_OUTCOMES:
+                    status.implemented += 1
+            else:
+                status.in_progress += 1
+                if phase == Phase.IMPLEMENTERAS:
+                    status.in_implementation += 1
+        status.by_phase = {p.value: by_phase.get(p.value, 0) for p in Phase}
+        status.by_organisation = dict(sorted(by_org.items()))
+        status.by_year = {str(y): n for y, n in sorted(by_year.items())}
+        return status
+
+
+def status_as_of(as_of: dt.date | None = None, records=None) -> Status:
+    """Count the register (``records``, default all of it) as it stood at the end of
+    ``as_of`` (default: today); see ``RegisterHistory``. Two queries."""
+    as_of = as_of or timezone.localdate()
+    return RegisterHistory(records, until=as_of).status(as_of)
 
 
 def status_by_year(today: dt.date | None = None) -> list[Status]:
     """Nuläget at the end of every year from the first year a case was received up to last
     year, then as of ``today`` (default: today): the figures "Nuläget över tid" shows.
 
-    Each is ``status_as_of`` of its date, so every figure is the one the stats endpoint gives
-    for that date. An empty register gives today's (empty) status only."""
-    from .models import CaseRecord
-
+    Each is the ``status_as_of`` of its date (the same count of the same history), so every
+    figure is the one the stats endpoint gives for that date. An empty register gives
+    today's (empty) status only. Two queries."""
     today = today or timezone.localdate()
-    first = (
-        CaseRecord.objects.filter(received_date__lte=today)
-        .order_by("received_date")
-        .values_list("received_date", flat=True)
-        .first()
-    )
+    history = RegisterHistory(until=today)
+    first = history.rows[0]["received_date"] if history.rows else None
     ends = [dt.date(year, 12, 31) for year in range(first.year, today.year)] if first else []
-    return [status_as_of(day) for day in [*ends, today]]
+    return [history.status(day) for day in [*ends, today]]
 
 
 def register_version() -> str:

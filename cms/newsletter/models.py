@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.api.fields import StreamFieldSerializer
+from cms.api.fields.status import IssueStatusField
 from cms.cases.stats import status_as_of
 from cms.core.models import HubPage, ListingMixin, SectionIndexPage
 from swedish import swedish_month
@@ -55,7 +56,7 @@ class NewsletterIssuePage(ListingMixin, HubPage):
         APIField("issue_date"),
         APIField("issue_number"),
         APIField("intro"),
-        APIField("status"),
+        APIField("status", serializer=IssueStatusField(source="issue_date")),
         APIField("body", serializer=StreamFieldSerializer()),
     ]
 
@@ -76,6 +77,4 @@ class NewsletterIssuePage(ListingMixin, HubPage):
         closed, implemented}``, the figures ``/api/v2/stats/?as_of=<issue date>`` gives."""
         if self.issue_date is None:
             return None
-        data = status_as_of(self.issue_date).as_dict()
-        keys = ("as_of", "received", "in_progress", "in_implementation", "closed", "implemented")
-        return {key: data[key] for key in keys}
+        return status_as_of(self.issue_date).headline()
