@@ -15,6 +15,7 @@ everywhere.
 
 import datetime as dt
 import hashlib
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
@@ -79,49 +80,57 @@ class RegisterHistory:
         changes = CasePhaseChange.objects.filter(case__in=records.values("pk"))
         if until is not None:
             changes = changes.filter(date__lte=until)
-        #: Each record's phase changes as ``(date, order, phase)``, in the order they happened.
-        self.history: dict[int, list[tuple]] = {}
-        for case_pk, date, order, phase in changes.order_by(
-            "case", "date", "sort_order"
-        ).values_list("case", "date", "sort_order", "phase"):
-            self.history.setdefault(case_pk, []).append((date, order or 0, phase))
-        for changes in self.history.values():
-            changes.sort()  # ties (same date and order) too: the last is the greatest
+        #: Each record's phase changes, in the order they happened: their dates and the
+        #: phases they changed to (``phase_on`` looks the date up by bisection).
+        self.change_dates: dict[int, list[dt.date]] = {}
+        self.change_phases: dict[int, list[str]] = {}
+        history: dict[int, list[tuple]] = {}
+        for case_pk, date, order, phase in changes.values_list(
+            "case", "date", "sort_order", "phase"
+        ):
+            history.setdefault(case_pk, []).append((date, order or 0, phase))
+        for case_pk, case_changes in history.items():
+            case_changes.sort()  # by date and order (and phase, for equal ones)
+            self.change_dates[case_pk] = [date for date, _, _ in case_changes]
+            self.change_phases[case_pk] = [phase for _, _, phase in case_changes]
+        self.received = [row["received_date"] for row in self.rows]
 
     def phase_on(self, case_pk: int, as_of: dt.date) -> str:
         """The record's phase at the end of ``as_of``: its last change by then."""
-        phase = Phase.INKOMMEN
-        for date, _order, changed_to in self.history.get(case_pk, ()):
-            if date > as_of:
-                break
-            phase = changed_to
-        return phase
+        changed = bisect_right(self.change_dates.get(case_pk, ()), as_of)
+        return self.change_phases[case_pk][changed - 1] if changed else Phase.INKOMMEN
 
     def status(self, as_of: dt.date) -> Status:
-        """Count the register as it stood at the end of ``as_of``."""
-        status = Status(as_of=as_of)
+        """Count the register as it stood at the end of ``as_of``: the records received by
+        then (the first rows, in the order received), each in its phase on that date."""
+        received = self.rows[: bisect_right(self.received, as_of)]
+        tally = Counter(
+            (
+                self.phase_on(row["pk"], as_of),
+                row["public"],
+                row["home_organisation__name"],
+                row["received_date"].year,
+                row["outcome"] in HOME_FOUND_OUTCOMES,
+            )
+            for row in received
+        )
+        status = Status(as_of=as_of, received=len(received))
         by_phase: Counter = Counter()
         by_org: Counter = Counter()
         by_year: Counter = Counter()
-        for row in self.rows:
-            if row["received_date"] > as_of:
-                break  # the rows are in the order received
-            phase = self.phase_on(row["pk"], as_of)
-            by_phase[phase] += 1
-            if row["public"]:
-                by_org[row["home_organisation__name"]] += 1
+        for (phase, public, organisation, year, home_found), n in tally.items():
+            by_phase[phase] += n
+            by_year[year] += n
+            if public:
+                by_org[organisation] += n
             else:
-                status.not_public += 1
-            by_year[row["received_date"].year] += 1
-            status.received += 1
+                status.not_public += n
             if phase == Phase.AVSLUTAD:
-                status.closed += 1
-                if row["outcome"] in HOME_FOUND_OUTCOMES:
-                    status.implemented += 1
+                status.closed += n
+                status.implemented += n if home_found else 0
             else:
-                status.in_progress += 1
-                if phase == Phase.IMPLEMENTERAS:
-                    status.in_implementation += 1
+                status.in_progress += n
+                status.in_implementation += n if phase == Phase.IMPLEMENTERAS else 0
         status.by_phase = {p.value: by_phase.get(p.value, 0) for p in Phase}
         status.by_organisation = dict(sorted(by_org.items()))
         status.by_year = {str(y): n for y, n in sorted(by_year.items())}
