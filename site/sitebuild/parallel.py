@@ -17,6 +17,7 @@ arguments and result travel pickled, through the pool's own queues.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import subprocess
@@ -60,14 +61,22 @@ def run_beside(
     if not elsewhere:
         return here(), []
     context = multiprocessing.get_context(START_METHOD)
-    with ProcessPoolExecutor(max_workers=len(elsewhere), mp_context=context) as pool:
-        futures = [pool.submit(fn, *args) for fn, args in elsewhere]
-        try:
-            mine = here()
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        return mine, [future.result() for future in futures]
+    # What this process holds when the helpers are made is theirs too, shared until written.
+    # The garbage collector writes to every object it examines, so the objects there are
+    # now are moved out of its reach first (as the gc module's documentation advises
+    # before a fork), and given back when the helpers are done.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=len(elsewhere), mp_context=context) as pool:
+            futures = [pool.submit(fn, *args) for fn, args in elsewhere]
+            try:
+                mine = here()
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+            return mine, [future.result() for future in futures]
+    finally:
+        gc.unfreeze()
 
 
 def run_commands(commands: list[list[str]]) -> list[subprocess.CompletedProcess]:
