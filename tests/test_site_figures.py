@@ -21,8 +21,6 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from api_factories import make_document
@@ -32,57 +30,27 @@ from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 from sitebuild_helpers import cms_in_this_transaction
-from sitehtml import filter_links, html_pages, text
+from sitefigures import (
+    STATISTICS,
+    Site,
+    counts_in_text,
+    home_figures,
+    issue_figures,
+    number,
+    portal_figures,
+    row_from_stats,
+    statistics_table,
+)
+from sitehtml import html_pages, text
 
 from cms.cases.models import CasePhaseChange, CaseRecord
 from cms.core.models import HomePage, StandardPage
-from sitebuild.build import Reporter, build
 from swedish import swedish_date
 
 STATEMENT = "/tillganglighetsredogorelse/"
-NUMBER = r"(\d+(?:[\u202f\u00a0 ]\d{3})*)"
-#: A count of cases (or ideas) in running text: "128 case", "fyra nya idéer".
-COUNT_IN_TEXT = re.compile(
-    r"\b(?:\d+(?:[\u202f\u00a0 ]\d{3})*|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|"
-    r"tjugo|trettio|fyrtio|femtio|hundra)\s+(?:nya\s+|inkomna\s+|avslutade\s+|pågående\s+)?"
-    r"(?-i:case|idéer|ärenden)\b",  # lower case: a heading "Case" after a year is no count
-    re.I,
-)
-#: The computed figures: Nuläget, the portal's count and register note, filter counts.
-COMPUTED = [
-    r'<section class="status".*?</section>',
-    r'<p class="count".*?</p>',
-    r'<p class="case-register">.*?</p>',
-    r'<div class="stats">.*?<p class="stats-note">',
-]
-STATISTICS = "/case/statistik/"
 SVG = "{http://www.w3.org/2000/svg}"
 #: A number as the SVG's attributes must hold it: plain digits, no (no-break) spaces.
 PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-
-
-@dataclass
-class Site:
-    root: Path
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def out(self) -> Path:
-        return self.root / "out" / "build"
-
-    def build(self):
-        with cms_in_this_transaction():
-            return build(out=self.out, content=self.content, reporter=Reporter(quiet=True))
-
-    def copy(self, root: Path) -> Site:
-        shutil.copytree(self.root, root, symlinks=True, copy_function=shutil.copy2)
-        return Site(root)
-
-    def html(self, path: str) -> str:
-        return (self.out / path.strip("/") / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -103,89 +71,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 # ---- Reading figures ------------------------------------------------------------------------
 
 
-def number(pattern: str, html: str) -> int:
-    found = re.search(pattern.replace("N", NUMBER), text(html))
-    assert found, f"{pattern!r} not in {text(html)[:300]!r}"
-    return int(re.sub(r"\D", "", found.group(1)))
-
-
-def home_figures(site: Site) -> dict[str, int]:
-    status = re.search(r'<section class="status".*?</section>', site.html("/"), re.S).group()
-    return {
-        "received": number("Inkomna case N", status),
-        "in_progress": number("Pågående N", status),
-        "in_implementation": number("varav N i implementering", status),
-        "closed": number("Avslutade N", status),
-        "not_public": number("N av dem är interna", status),
-    }
-
-
-def portal_figures(site: Site) -> dict:
-    html = site.html("/case/")
-    phases = {
-        path.split("/")[-2]: count
-        for path, (_, count) in filter_links(html).items()
-        if path.startswith("/case/fas/")
-    }
-    register = re.search(r'<p class="case-register">.*?</p>', html, re.S).group()
-    return {
-        "shown": number("Här finns N case", html),
-        "received": number("register har N case", register),
-        "not_public": number("N av dem är interna", register),
-        "phases": phases,
-    }
-
-
 def stats_api() -> dict:
     with cms_in_this_transaction():
         return json.loads(Client().get("/api/v2/stats/").content)
 
 
-def statistics_table(site: Site) -> dict[str, dict]:
-    """The rows of the table on "Nuläget över tid" by their date (ISO), each header → int."""
-    html = site.html(STATISTICS)
-    table = re.search(r'<table class="stats-table">.*?</table>', html, re.S).group()
-    headers = [text(h) for h in re.findall(r'<th scope="col">(.*?)</th>', table, re.S)]
-    rows = {}
-    for row in re.findall(r"<tr data-as-of.*?</tr>", table, re.S):
-        day = re.search(r'<time datetime="([^"]+)"', row).group(1)
-        cells = [int(re.sub(r"\D", "", text(c))) for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
-        rows[day] = dict(zip(headers[1:], cells, strict=True))
-    return rows
-
-
 def stats_on(day: str) -> dict:
     with cms_in_this_transaction():
         return json.loads(Client().get(f"/api/v2/stats/?as_of={day}").content)
-
-
-def row_from_stats(stats: dict) -> dict[str, int]:
-    """What the table's row for a date must say, from ``/api/v2/stats/?as_of=``."""
-    labels = {
-        "inkommen": "Inkommen",
-        "utforskas": "Utforskas",
-        "konceptutveckling": "Idé- och konceptutveckling",
-        "testas": "Testas",
-        "implementeras": "Implementeras",
-        "avslutad": "Avslutad",
-    }
-    return {
-        "Inkomna under året": stats["by_year"].get(stats["as_of"][:4], 0),
-        "Inkomna totalt": stats["received"],
-        **{labels[code]: n for code, n in stats["by_phase"].items()},
-        "Införda eller överlämnade": stats["implemented"],
-    }
-
-
-def issue_figures(html: str) -> dict[str, int]:
-    status = re.search(r'<section class="status".*?</section>', html, re.S).group()
-    return {
-        "received": number("Inkomna case N", status),
-        "in_progress": number("Pågående N", status),
-        "in_implementation": number("varav N i implementering", status),
-        "closed": number("Avslutade N", status),
-        "implemented": number("varav N införda", status),
-    }
 
 
 def assert_figures_agree(site: Site) -> tuple[dict, dict, dict]:
@@ -207,19 +100,6 @@ def assert_figures_agree(site: Site) -> tuple[dict, dict, dict]:
     for phase, count in stats["by_phase"].items():
         assert count == portal["phases"].get(phase, 0) + hidden[phase], phase
     return stats, home, portal
-
-
-def counts_in_text(site: Site) -> dict[str, list[str]]:
-    """Counts of cases stated in the text of any page, outside the computed figures."""
-    found = {}
-    for path, file in html_pages(site.out).items():
-        main = file.read_text(encoding="utf-8").split("<main", 1)[-1].split("</main>", 1)[0]
-        for pattern in COMPUTED:
-            main = re.sub(pattern, " ", main, flags=re.S)
-        hits = COUNT_IN_TEXT.findall(text(main))
-        if hits:
-            found[path] = hits
-    return found
 
 
 # ---- Figures that agree --------------------------------------------------------------------
