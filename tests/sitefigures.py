@@ -5,14 +5,9 @@ and counts of cases written in running text."""
 from __future__ import annotations
 
 import re
-import shutil
-from dataclasses import dataclass
-from pathlib import Path
 
-from sitebuild_helpers import cms_in_this_transaction
+from sitebuild_helpers import Site
 from sitehtml import filter_links, html_pages, text
-
-from sitebuild.build import Reporter, build
 
 STATISTICS = "/case/statistik/"
 NUMBER = r"(\d+(?:[\u202f\u00a0 ]\d{3})*)"
@@ -30,30 +25,6 @@ COMPUTED = [
     r'<p class="case-register">.*?</p>',
     r'<div class="stats">.*?<p class="stats-note">',
 ]
-
-
-@dataclass
-class Site:
-    root: Path
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def out(self) -> Path:
-        return self.root / "out" / "build"
-
-    def build(self):
-        with cms_in_this_transaction():
-            return build(out=self.out, content=self.content, reporter=Reporter(quiet=True))
-
-    def copy(self, root: Path) -> Site:
-        shutil.copytree(self.root, root, symlinks=True, copy_function=shutil.copy2)
-        return Site(root)
-
-    def html(self, path: str) -> str:
-        return (self.out / path.strip("/") / "index.html").read_text(encoding="utf-8")
 
 
 def number(pattern: str, html: str) -> int:

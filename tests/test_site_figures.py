@@ -29,10 +29,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
-from sitebuild_helpers import cms_in_this_transaction
+from sitebuild_helpers import Site, cms_in_this_transaction
 from sitefigures import (
     STATISTICS,
-    Site,
     counts_in_text,
     home_figures,
     issue_figures,
@@ -120,7 +119,7 @@ def test_home_portal_and_stats_agree_and_no_page_writes_a_count(site):
 
 
 def test_after_phase_changes_and_a_case_made_internal_all_figures_still_agree(site, tmp_path):
-    copy = site.copy(tmp_path / "site")
+    copy = site.copy_to(tmp_path / "site")
     before_stats, before_home, before_portal = stats_api(), home_figures(copy), portal_figures(copy)
     user = get_user_model().objects.get(username="kommunikator")
     public = CaseRecord.objects.public()
@@ -157,7 +156,7 @@ def test_after_phase_changes_and_a_case_made_internal_all_figures_still_agree(si
 
 
 def test_a_phase_date_moved_within_a_year_reaches_every_issue(site, tmp_path):
-    copy = site.copy(tmp_path / "site")
+    copy = site.copy_to(tmp_path / "site")
     issues_before, table_before = assert_issues_agree(copy), statistics_table(copy)
     # A case closed in spring 2019, corrected to December 2019: no year-end figure (and no
     # figure of today) changes, but every issue from its old date to November 2019 has one
@@ -302,7 +301,7 @@ def test_the_statement_claims_only_what_exists_and_dates_its_update(site):
 
 
 def test_a_linked_document_is_listed_in_the_statement_and_leaves_with_its_page(site, tmp_path):
-    copy = site.copy(tmp_path / "site")
+    copy = site.copy_to(tmp_path / "site")
     document = make_document("Årsrapport 2020", "arsrapport-2020.pdf")
     page = StandardPage.objects.get(slug="om-innovation-hub-sundsvall")
     page.body = [
