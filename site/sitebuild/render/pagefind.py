@@ -54,12 +54,19 @@ FUNCTION_WORDS = (
     "dem", "dess", "din", "dina", "han", "hans", "hon", "hur", "man", "mot", "sin", "sina",
     "vad", "var", "vara", "varit", "vars", "vart", "vid",
 )  # fmt: skip
-_FUNCTION_WORD = re.compile(r"\b(" + "|".join(FUNCTION_WORDS) + r")\b", re.IGNORECASE)
-_TAG = re.compile(r"(<[^>]*>)")
-_TAG_NAME = re.compile(r"<(/?)([a-zA-Z]+)")
-#: SVG's ``<text>`` and ``<desc>`` too: an HTML ``<span>`` in them would end the SVG.
-_TEXT_ONLY = {"script", "style", "option", "textarea", "title", "desc", "text"}
-_MARKED = r'<span data-pagefind-weight="0">\1</span>'
+#: In the indexed HTML, one of: an element whose content is text only (``keep``: SVG's
+#: ``<text>`` and ``<desc>`` too, where an HTML ``<span>`` would end the SVG), or a
+#: function word in text (``word``), that is, not inside a tag: no ``>`` before the next
+#: ``<``. The lookahead of first characters lets the regex engine skip every other
+#: position at once (over the 10 000-case benchmark site: 1.9 s instead of 4.6 s).
+_TEXT_ONLY = ("script", "style", "option", "textarea", "title", "desc", "text")
+_FIRST = "".join(sorted({word[0] for word in FUNCTION_WORDS}))
+_FUNCTION_WORD_IN_TEXT = re.compile(
+    rf"(?=[<{_FIRST}])(?:"
+    rf"(?P<keep><(?P<name>{'|'.join(_TEXT_ONLY)})\b[^>]*>.*?</(?P=name)\s*>)"
+    rf"|\b(?P<word>{'|'.join(FUNCTION_WORDS)})\b(?![^<]*>))",
+    re.IGNORECASE | re.DOTALL,
+)
 
 #: Files Pagefind writes for its own ready-made interfaces; the site has its own.
 UNUSED = (
@@ -219,7 +226,7 @@ def _strings(value) -> Iterator[str]:
 def weigh_function_words(html: str) -> str:
     """``html`` (a rendered page) with each of the ``FUNCTION_WORDS`` in the text of the
     indexed ``<main data-pagefind-body>`` wrapped in a span of weight 0; other pages as
-    they are. Text only: tags, and the text of elements that hold no elements
+    they are. Text only: tags, and the content of elements that hold text only
     (``_TEXT_ONLY``: ``<script>``, ``<option>`` …), are kept as they are."""
     marker = html.find("data-pagefind-body")
     if marker < 0:
@@ -228,16 +235,14 @@ def weigh_function_words(html: str) -> str:
     end = html.find("</main>", start)
     if end < 0:
         return html
-    parts = _TAG.split(html[start:end])
-    text_only = False  # inside one of _TEXT_ONLY
-    for i, part in enumerate(parts):
-        if i % 2:  # a tag: its name decides what the text after it is
-            name = _TAG_NAME.match(part)
-            if name and name[2].lower() in _TEXT_ONLY:
-                text_only = not name[1]
-        elif part and not text_only:
-            parts[i] = _FUNCTION_WORD.sub(_MARKED, part)
-    return html[:start] + "".join(parts) + html[end:]
+    main = _FUNCTION_WORD_IN_TEXT.sub(_weigh_nothing, html[start:end])
+    return html[:start] + main + html[end:]
+
+
+def _weigh_nothing(match: re.Match) -> str:
+    if match["keep"]:
+        return match["keep"]
+    return f'<span data-pagefind-weight="0">{match["word"]}</span>'
 
 
 def search_title(title: str) -> str:
