@@ -11,7 +11,8 @@ from django.utils import timezone
 from cms.cases.models import CaseRecord, IdeaCarrier, RetiredCaseId
 from cms.core.models import SustainableDevelopmentGoal
 
-TOMORROW = timezone.localdate() + dt.timedelta(days=1)
+#: In the future however long the run, and across midnight (made once, at collection).
+FUTURE = timezone.localdate() + dt.timedelta(days=365)
 
 
 def errors_of(exc: ValidationError) -> dict:
@@ -24,7 +25,7 @@ def errors_of(exc: ValidationError) -> dict:
     [
         ({"phase": "avslutad", "outcome": ""}, "outcome", "Ange utfall"),
         ({"phase": "testas", "outcome": "infort"}, "outcome", "bara när fasen är Avslutad"),
-        ({"received_date": TOMORROW}, "received_date", "framtiden"),
+        ({"received_date": FUTURE}, "received_date", "framtiden"),
         ({"case_id": "2019-31"}, "case_id", "IS-ÅÅÅÅ-NNN"),
         ({"case_id": "IS-19-031"}, "case_id", "IS-ÅÅÅÅ-NNN"),
         ({"phase": "avslutad", "outcome": "overlamnat"}, "taken_over_by", "tog över"),
@@ -123,7 +124,7 @@ def test_all_17_goals_are_seeded_in_swedish():
             "när samtycket",
         ),
         (
-            {"consent_to_publish_name": True, "name": "Anna Berg", "consent_date": TOMORROW},
+            {"consent_to_publish_name": True, "name": "Anna Berg", "consent_date": FUTURE},
             "consent_date",
             "framtiden",
         ),
@@ -178,7 +179,7 @@ def test_admin_form_rejects_future_phase_date(client, communicator, organisation
     url = reverse("wagtailsnippets_cases_caserecord:add")
     data = case_form_data(
         organisation,
-        phase_history=inline_formset([{"phase": "inkommen", "date": TOMORROW.isoformat()}]),
+        phase_history=inline_formset([{"phase": "inkommen", "date": FUTURE.isoformat()}]),
         phase="inkommen",
     )
     response = client.post(url, data)
