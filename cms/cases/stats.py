@@ -144,30 +144,40 @@ def status_as_of(as_of: dt.date | None = None, records=None) -> Status:
     return RegisterHistory(records, until=as_of).status(as_of)
 
 
-def status_by_year(today: dt.date | None = None) -> list[Status]:
+def status_by_year(today: dt.date | None = None, history: RegisterHistory | None = None):
     """Nuläget at the end of every year from the first year a case was received up to last
     year, then as of ``today`` (default: today): the figures "Nuläget över tid" shows.
 
     Each is the ``status_as_of`` of its date (the same count of the same history), so every
     figure is the one the stats endpoint gives for that date. An empty register gives
-    today's (empty) status only. Two queries."""
+    today's (empty) status only. ``history`` is the register read already (by default it is
+    read here: two queries)."""
     today = today or timezone.localdate()
-    history = RegisterHistory(until=today)
+    history = history or RegisterHistory(until=today)
     first = history.rows[0]["received_date"] if history.rows else None
+    if first and first > today:
+        first = None
     ends = [dt.date(year, 12, 31) for year in range(first.year, today.year)] if first else []
     return [history.status(day) for day in [*ends, today]]
 
 
-def register_version() -> str:
+def register_version(history: RegisterHistory | None = None) -> str:
     """A digest of all that ``status_as_of`` counts for a past date (each record's received
     date and outcome, and its phase history), and nothing else: it changes exactly when the
     figures of some date may have changed, such as a phase date moved within a year, which
-    the year-end figures do not show. Says nothing readable about any case. Two queries."""
-    from .models import CasePhaseChange, CaseRecord
-
-    records = CaseRecord.objects.order_by("pk").values_list("pk", "received_date", "outcome")
-    history = CasePhaseChange.objects.order_by("case", "date", "sort_order", "pk").values_list(
-        "case", "date", "sort_order", "phase"
+    the year-end figures do not show. Says nothing readable about any case. ``history``
+    must be the whole register (read without ``until``); by default it is read here."""
+    history = history or RegisterHistory()
+    text = repr(
+        [
+            (
+                row["pk"],
+                row["received_date"],
+                row["outcome"],
+                history.change_dates.get(row["pk"], []),
+                history.change_phases.get(row["pk"], []),
+            )
+            for row in history.rows
+        ]
     )
-    text = repr((list(records), list(history)))
     return hashlib.sha1(text.encode()).hexdigest()
